@@ -145,7 +145,7 @@ final class DepthFirstSearch<S, A extends Action> {
     }
     long queue = stop || incomplete != null ? stack.size() : 0;
     Coverage coverage = Coverage.Counter.merge(model.actionNames(), List.of(expander.coverage));
-    return findings.finish(incomplete, true, stats(started, queue), coverage);
+    return findings.finish(incomplete, !stop, stats(started, queue), coverage);
   }
 
   /** Visits a state at {@code depth}; true if it was pushed. */

@@ -350,7 +350,7 @@ final class ParallelBfs<S, A extends Action> {
     }
     long queue = stoppedEarly ? size(frontier) : 0;
     ExploreStats stats = stats(distinct, depth, queue, started);
-    return findings.finish(incomplete, true, stats, coverage());
+    return findings.finish(incomplete, !stoppedEarly, stats, coverage());
   }
 
   private List<Segment> initialFrontier() {

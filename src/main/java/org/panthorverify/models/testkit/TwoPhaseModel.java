@@ -74,7 +74,7 @@ public final class TwoPhaseModel implements Model<TwoPhaseModel.State, TwoPhaseM
   public record TMCommit() implements TwoPhaseAction {
     @Override
     public boolean enabled(State s, TwoPhaseModel m) {
-      return s.tmState() == 0 && s.tmPrepared() == m.all;
+      return s.tmState() == 0 && (s.tmPrepared() == m.all || m.commitWithoutPrepare);
     }
 
     @Override
@@ -162,12 +162,28 @@ public final class TwoPhaseModel implements Model<TwoPhaseModel.State, TwoPhaseM
     }
   }
 
+  /** The seeded bug: the TM commits without waiting for every "Prepared". */
+  public static final String COMMIT_WITHOUT_PREPARE = "commit-without-prepare";
+
   private final int rms;
   private final int all;
   private final TwoPhaseAction[] actions;
+  private final boolean commitWithoutPrepare;
 
   /** Two-phase commit with {@code rms} resource managers (1 to 16). */
   public TwoPhaseModel(int rms) {
+    this(rms, null);
+  }
+
+  /**
+   * Two-phase commit with {@code rms} resource managers and an optional seeded bug ({@link
+   * #COMMIT_WITHOUT_PREPARE}).
+   */
+  public TwoPhaseModel(int rms, String variant) {
+    if (variant != null && !variant.equals(COMMIT_WITHOUT_PREPARE)) {
+      throw new IllegalArgumentException("unknown variant " + variant);
+    }
+    this.commitWithoutPrepare = variant != null;
     if (rms < 1 || rms > 16) {
       throw new IllegalArgumentException("rm must be between 1 and 16, was " + rms);
     }
@@ -210,7 +226,7 @@ public final class TwoPhaseModel implements Model<TwoPhaseModel.State, TwoPhaseM
   public List<TwoPhaseAction> enabledActions(State s) {
     List<TwoPhaseAction> out = new ArrayList<>(2 + rms * 2);
     boolean init = s.tmState() == 0;
-    if (init && s.tmPrepared() == all) {
+    if (init && (s.tmPrepared() == all || commitWithoutPrepare)) {
       out.add(actions[0]);
     }
     if (init) {
