@@ -13,6 +13,7 @@ import org.panthorverify.explore.CheckResult;
 import org.panthorverify.explore.ExploreConfig;
 import org.panthorverify.explore.ExploreStats;
 import org.panthorverify.explore.Explorer;
+import org.panthorverify.explore.IncompleteReason;
 import org.panthorverify.explore.RunControl;
 import org.panthorverify.explore.Strategy;
 import org.panthorverify.explore.Violation;
@@ -105,15 +106,16 @@ final class CheckRunner {
     }
     ExploreStats s = result.stats();
     String verdict = result.verdict().name();
-    if (config.strategy() == Strategy.RANDOM && result.violations().isEmpty()
-        && result.incomplete() == null) {
+    if (result.violations().isEmpty()
+        && result.incomplete() == IncompleteReason.SIMULATION) {
       verdict = "NO_VIOLATION_FOUND";
       out.printf("note: %d random walks of at most %d steps found no violation; this is not a"
           + " proof%n", config.walks(), config.walkDepth());
     }
     out.printf("done verdict=%s%s states=%d distinct=%d depth=%d queue=%d elapsed=%.2fs"
         + " rate=%d/s collision=%.1e exit=%d%n", verdict,
-        result.incomplete() == null ? "" : " reason=" + result.incomplete(), s.generated(),
+        result.incomplete() == null || verdict.equals("NO_VIOLATION_FOUND") ? ""
+            : " reason=" + result.incomplete(), s.generated(),
         s.distinct(), s.depth(), s.queue(), s.elapsedMillis() / 1000.0,
         Math.round(s.distinctPerSecond()), s.collisionProbability(), exit);
     out.println("summary " + dir.path().resolve("summary.md"));

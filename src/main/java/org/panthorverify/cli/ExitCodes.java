@@ -2,6 +2,7 @@ package org.panthorverify.cli;
 
 import org.panthorverify.core.PropertyKind;
 import org.panthorverify.explore.CheckResult;
+import org.panthorverify.explore.IncompleteReason;
 
 /**
  * Exit codes, compatible with TLC's where the meanings overlap (Apalache does the same). Scripts
@@ -36,11 +37,16 @@ public final class ExitCodes {
     return kind == PropertyKind.DEADLOCK ? DEADLOCK : SAFETY;
   }
 
-  /** The exit code of a check result: its first violation, else incomplete, else passed. */
+  /**
+   * The exit code of a check result: its first violation, else incomplete, else passed. A random
+   * simulation that ran all its walks without a violation is incomplete by nature (reason
+   * SIMULATION) and exits 0: it did what was asked.
+   */
   public static int of(CheckResult<?, ?> result) {
     if (!result.violations().isEmpty()) {
       return of(result.violations().get(0).kind());
     }
-    return result.incomplete() != null ? INCOMPLETE : PASSED;
+    IncompleteReason r = result.incomplete();
+    return r != null && r != IncompleteReason.SIMULATION ? INCOMPLETE : PASSED;
   }
 }

@@ -44,8 +44,9 @@ public interface Model<S, A extends Action> {
   }
 
   /**
-   * The state constraint (TLC's {@code CONSTRAINT}): a state outside the bounds is counted and
-   * checked but not expanded.
+   * The state constraint (TLC's {@code CONSTRAINT}): a successor outside the bounds is counted as
+   * generated and its invariants and action properties are checked, but, as in TLC, it is neither
+   * kept (not a distinct state) nor expanded.
    */
   default boolean withinBounds(S state) {
     return true;

@@ -76,11 +76,20 @@ final class DepthFirstSearch<S, A extends Action> {
 
   private final List<Frame> stack = new ArrayList<>();
   private int maxDepth;
-  private boolean truncated;
+  /**
+   * Fingerprints of states met just beyond {@code maxDepth} while unseen. The bound truncated the
+   * search only if one of them is still unseen at the end: a state first met beyond the bound may
+   * be reached within it later.
+   */
+  private final FingerprintTable cutOff = new FingerprintTable(16);
+  private long[] cutOffFps = new long[16];
+  private int cutOffCount;
   private boolean stop;
+  private long initialGenerated;
+  private long visits;
 
   private void report(int index, Step<S, A> last) {
-    if (findings.isReported(index)) {
+    if (stop || findings.isReported(index)) {
       return;
     }
     findings.violation(index, trace(last));
@@ -111,6 +120,7 @@ final class DepthFirstSearch<S, A extends Action> {
     } catch (RuntimeException e) {
       throw expander.modelException("initialStates", 0, null, e);
     }
+    initialGenerated = inits.size();
     outer:
     for (S init : inits) {
       if (!visit(null, init, 1)) {
@@ -122,9 +132,12 @@ final class DepthFirstSearch<S, A extends Action> {
           stack.remove(stack.size() - 1);
           continue;
         }
-        Step<S, A> succ = top.successors.get(top.next++);
-        visit(succ.action(), succ.state(), top.depth + 1);
-        if ((expander.generated & 0x3ff) == 0) {
+        if (config.maxStates() > 0 && seen.size() >= config.maxStates()) {
+          incomplete = IncompleteReason.MAX_STATES;
+          break outer;
+        }
+        // Poll by visits: the generated count can step over every multiple of 1024.
+        if ((visits++ & 0x3ff) == 0) {
           incomplete = limits.check();
           if (incomplete != null) {
             break outer;
@@ -135,12 +148,14 @@ final class DepthFirstSearch<S, A extends Action> {
             listener.progress(stats(started, stack.size()));
           }
         }
+        Step<S, A> succ = top.successors.get(top.next++);
+        visit(succ.action(), succ.state(), top.depth + 1);
       }
       if (stop) {
         break;
       }
     }
-    if (incomplete == null && truncated) {
+    if (incomplete == null && truncated()) {
       incomplete = IncompleteReason.MAX_DEPTH;
     }
     long queue = stop || incomplete != null ? stack.size() : 0;
@@ -148,16 +163,40 @@ final class DepthFirstSearch<S, A extends Action> {
     return findings.finish(incomplete, !stop, stats(started, queue), coverage);
   }
 
+  /** Whether a state beyond the depth bound was never reached within it. */
+  private boolean truncated() {
+    for (int i = 0; i < cutOffCount; i++) {
+      if (seen.get(cutOffFps[i], Long.MAX_VALUE) == Long.MAX_VALUE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Visits a state at {@code depth}; true if it was pushed. */
   private boolean visit(A action, S state, int depth) {
-    long fp = fingerprinter.fingerprint(model, model.canonical(state));
+    long fp;
+    try {
+      fp = fingerprinter.fingerprint(model, model.canonical(state));
+    } catch (RuntimeException e) {
+      // Named like the BFS names it: the action taken from the state on top of the stack.
+      throw action == null
+          ? expander.modelException("initialStates", 0, state, e)
+          : expander.modelException(action.label(), depth - 1, stack.get(stack.size() - 1).state,
+              e);
+    }
     long seenAt = seen.get(fp, Long.MAX_VALUE);
     boolean bounded = config.maxDepth() > 0;
     if (seenAt != Long.MAX_VALUE && (!bounded || seenAt <= depth)) {
       return false;
     }
     if (bounded && depth > config.maxDepth()) {
-      truncated = true;
+      if (seenAt == Long.MAX_VALUE && cutOff.add(fp, depth)) {
+        if (cutOffCount == cutOffFps.length) {
+          cutOffFps = java.util.Arrays.copyOf(cutOffFps, cutOffCount * 2);
+        }
+        cutOffFps[cutOffCount++] = fp;
+      }
       return false;
     }
     seen.put(fp, depth);
@@ -172,7 +211,8 @@ final class DepthFirstSearch<S, A extends Action> {
 
   private ExploreStats stats(long startedNanos, long queue) {
     long elapsed = (System.nanoTime() - startedNanos) / 1_000_000;
-    return new ExploreStats(expander.generated, seen.size(), maxDepth, queue, elapsed, 1,
-        Fingerprinter.collisionProbability(seen.size(), expander.generated));
+    long generated = initialGenerated + expander.generated;
+    return new ExploreStats(generated, seen.size(), maxDepth, queue, elapsed, 1,
+        Fingerprinter.collisionProbability(seen.size(), generated));
   }
 }

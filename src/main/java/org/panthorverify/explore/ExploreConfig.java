@@ -10,8 +10,8 @@ import java.util.Set;
  *
  * @param strategy the search strategy
  * @param workers worker threads (BFS and random simulation; DFS is single-threaded)
- * @param maxStates stop after the BFS level in which this many distinct states were found (0: no
- *     limit)
+ * @param maxStates stop after the BFS level in which this many distinct states were found, or,
+ *     for DFS, once this many were found (0: no limit)
  * @param maxDepth do not expand states at this depth; initial states have depth 1, as in TLC (0:
  *     no limit)
  * @param timeLimit stop after this long (null: no limit)

@@ -3,7 +3,9 @@ package org.panthorverify.explore;
 /**
  * Figures of one search, final or as a progress snapshot.
  *
- * @param generated successor states computed (TLC's "states generated")
+ * @param generated states computed: the initial states and every successor (TLC's "states
+ *     generated", which counts the initial states too); for random simulation, the successors
+ *     computed by the walks
  * @param distinct distinct states found (TLC's "distinct states found")
  * @param depth the search depth: the number of BFS levels with initial states at depth 1 (TLC's
  *     convention), the deepest stack for DFS, the longest walk for simulation

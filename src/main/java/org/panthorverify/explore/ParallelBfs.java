@@ -38,15 +38,19 @@ import org.panthorverify.core.Trace;
  * <p>The next frontier is therefore the same sequence of states whatever the number of workers,
  * and so are the distinct-state count, the depth and the counterexample: among the violations
  * found in a level, the one reported is the one of the first state in frontier order (then the
- * first property, then the first action). A violation ends the search after its level, so the
- * counterexample is a shortest one. Parent fingerprints are kept next to each fingerprint (16
- * bytes a state) and counterexamples are rebuilt by re-executing the model.
+ * first property, then the first action). Violations in the level's states come before those on
+ * transitions out of the level (action properties, invariants of successors outside the state
+ * constraint), whose counterexamples are one step longer. A violation ends the search after its
+ * level, so the counterexample is a shortest one. Parent fingerprints are kept next to each
+ * fingerprint (16 bytes a state) and counterexamples are rebuilt by re-executing the model.
  */
 final class ParallelBfs<S, A extends Action> {
   static final int PARTITION_BITS = 8;
   static final int PARTITIONS = 1 << PARTITION_BITS;
   static final int CHUNK = 1024;
   private static final long ROOT = 0;
+  /** Orders transition findings after every state finding of the level (frontier index < 2^46). */
+  private static final long TRANSITION = 1L << 62;
 
   private final Model<S, A> model;
   private final ExploreConfig config;
@@ -66,6 +70,8 @@ final class ParallelBfs<S, A extends Action> {
    * candidates. Either way the same states are inserted in the same order.
    */
   private boolean probeInExpand;
+  /** The initial states computed; TLC counts them as generated. */
+  private long initialGenerated;
 
   static final long PROBE_ABOVE = Long.getLong("pv.probeAbove", 8_000_000);
 
@@ -191,7 +197,8 @@ final class ParallelBfs<S, A extends Action> {
 
   /**
    * The best (first in frontier order) finding of one kind in the current level: key = frontier
-   * index * 2^16 + action ordinal + 1 (0 for a state's own property).
+   * index * 2^16 for a state's own property; {@link #TRANSITION} + frontier index * 2^16 + action
+   * ordinal + 1 for a transition, whose trace is one state longer.
    */
   private static final class Best {
     long key = Long.MAX_VALUE;
@@ -266,7 +273,8 @@ final class ParallelBfs<S, A extends Action> {
     @Override
     public void transitionViolation(int p, int ordinal, A action, S succ) {
       long succFp = fingerprinter.fingerprint(model, model.canonical(succ));
-      violations[p].offer((index << 16) + Math.min(ordinal, 0xfffe) + 1, stateFp, succFp);
+      violations[p].offer(TRANSITION + (index << 16) + Math.min(ordinal, 0xfffe) + 1, stateFp,
+          succFp);
     }
 
     @Override
@@ -360,11 +368,19 @@ final class ParallelBfs<S, A extends Action> {
     } catch (RuntimeException e) {
       throw workers.get(0).expander.modelException("initialStates", 0, null, e);
     }
+    initialGenerated = inits.size();
+    progress.generated.addAndGet(inits.size());
     Segment seg = new Segment(inits.size());
     Worker w = workers.get(0);
     for (S s : inits) {
-      S canon = model.canonical(s);
-      long fp = w.fingerprinter.fingerprint(model, canon);
+      S canon;
+      long fp;
+      try {
+        canon = model.canonical(s);
+        fp = w.fingerprinter.fingerprint(model, canon);
+      } catch (RuntimeException e) {
+        throw w.expander.modelException("initialStates", 0, s, e);
+      }
       if (table(fp).add(fp, ROOT)) {
         seg.add(canon, fp);
       }
@@ -401,6 +417,9 @@ final class ParallelBfs<S, A extends Action> {
   private IncompleteReason expandLevel(ExecutorService pool, List<Chunk> chunks, ChunkOut[] outs,
       int depth) {
     AtomicInteger next = new AtomicInteger();
+    // A model exception stops its worker; the one of the first chunk is thrown, as with one
+    // worker (chunks are handed out in order, so no earlier chunk is left unexpanded).
+    RuntimeException[] failed = new RuntimeException[chunks.size()];
     List<Callable<IncompleteReason>> tasks = new ArrayList<>();
     for (Worker w : workers) {
       w.startLevel();
@@ -413,7 +432,12 @@ final class ParallelBfs<S, A extends Action> {
             }
             ChunkOut out = new ChunkOut();
             long before = w.expander.generated;
-            w.expand(chunks.get(c), depth, out);
+            try {
+              w.expand(chunks.get(c), depth, out);
+            } catch (RuntimeException e) {
+              failed[c] = e;
+              return null;
+            }
             out.sortByPartition();
             outs[c] = out;
             progress.expanded(chunks.get(c).to() - chunks.get(c).from(),
@@ -426,7 +450,13 @@ final class ParallelBfs<S, A extends Action> {
         }
       });
     }
-    return runAll(pool, tasks);
+    IncompleteReason reason = runAll(pool, tasks);
+    for (RuntimeException e : failed) {
+      if (e != null) {
+        throw e;
+      }
+    }
+    return reason;
   }
 
   /** Phase 2: insert candidates partition by partition; returns the next frontier. */
@@ -586,7 +616,8 @@ final class ParallelBfs<S, A extends Action> {
   }
 
   private ExploreStats stats(long distinct, int depth, long queue, long startedNanos) {
-    long generated = workers.stream().mapToLong(w -> w.expander.generated).sum();
+    long generated =
+        initialGenerated + workers.stream().mapToLong(w -> w.expander.generated).sum();
     long elapsed = (System.nanoTime() - startedNanos) / 1_000_000;
     return new ExploreStats(generated, distinct, depth, queue, elapsed, config.workers(),
         Fingerprinter.collisionProbability(distinct, generated));

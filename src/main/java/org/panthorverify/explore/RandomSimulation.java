@@ -86,7 +86,15 @@ final class RandomSimulation<S, A extends Action> {
     S s = inits.get(rnd.nextInt(inits.size()));
     w.steps.add(new Step<>(null, s));
     for (int depth = 1; ; depth++) {
-      w.fps[depth - 1] = fpr.fingerprint(model, model.canonical(s));
+      try {
+        w.fps[depth - 1] = fpr.fingerprint(model, model.canonical(s));
+      } catch (RuntimeException e) {
+        // Named like the BFS names it: the action taken from the previous state.
+        throw depth == 1
+            ? expander.modelException("initialStates", 0, s, e)
+            : expander.modelException(w.steps.get(depth - 1).action().label(), depth - 1,
+                w.steps.get(depth - 2).state(), e);
+      }
       boolean inBounds = expander.checkState(s, depth, w);
       if (w.violated >= 0 || !inBounds || depth > config.walkDepth()) {
         break;
@@ -145,7 +153,8 @@ final class RandomSimulation<S, A extends Action> {
               findings.witness(r[0], new Trace<>(w.steps.subList(0, r[1])));
             }
           }
-          if (w.violated >= 0 && !findings.isReported(w.violated)) {
+          // Without --continue only the first violation (in walk order) is reported.
+          if (w.violated >= 0 && !findings.isReported(w.violated) && !stop) {
             List<Step<S, A>> steps = new ArrayList<>(w.steps);
             if (w.violatingStep != null) {
               steps.add(w.violatingStep);
@@ -170,20 +179,28 @@ final class RandomSimulation<S, A extends Action> {
     }
     Coverage coverage = Coverage.Counter.merge(model.actionNames(),
         expanders.stream().map(e -> e.coverage).toList());
-    return findings.finish(incomplete, false, stats(started, maxDepth, config.walks() - done),
-        coverage);
+    // Random walks never prove a property: without another reason the run is incomplete.
+    return findings.finish(incomplete != null ? incomplete : IncompleteReason.SIMULATION, false,
+        stats(started, maxDepth, config.walks() - done), coverage);
   }
 
   private List<Walk> runBatch(ExecutorService pool, int from, int to, List<S> inits) {
     @SuppressWarnings("unchecked")
     Walk[] walks = (Walk[]) java.lang.reflect.Array.newInstance(Walk.class, to - from);
     AtomicInteger next = new AtomicInteger(from);
+    // A model exception stops its worker; the one of the first walk is thrown, as with one worker.
+    RuntimeException[] failed = new RuntimeException[to - from];
     List<Future<?>> futures = new ArrayList<>();
     for (Expander<S, A> e : expanders) {
       futures.add(pool.submit(() -> {
         Fingerprinter fpr = new Fingerprinter();
         for (int i; (i = next.getAndIncrement()) < to; ) {
-          walks[i - from] = walk(i, e, fpr, inits);
+          try {
+            walks[i - from] = walk(i, e, fpr, inits);
+          } catch (RuntimeException ex) {
+            failed[i - from] = ex;
+            return;
+          }
         }
       }));
     }
@@ -198,6 +215,11 @@ final class RandomSimulation<S, A extends Action> {
           throw re;
         }
         throw new IllegalStateException(ex.getCause());
+      }
+    }
+    for (RuntimeException ex : failed) {
+      if (ex != null) {
+        throw ex;
       }
     }
     return List.of(walks);
