@@ -61,19 +61,26 @@ final class ParallelBfs<S, A extends Action> {
   private final List<Worker> workers = new ArrayList<>();
   private final TraceRebuilder<S, A> rebuilder;
   private final Progress progress;
+  // Buffers reused from level to level, so that they are not garbage collected and copied again.
+  private final java.util.concurrent.ConcurrentLinkedQueue<ChunkOut> spareOuts =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.ConcurrentLinkedQueue<Segment> spareSegments =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final Scratch[] scratches;
   private final StateCodec<S> codec;
   /**
    * Whether the expand phase drops successors already in the visited set. Probing the whole set
    * from the expand phase costs a cache miss per successor; leaving every duplicate to the insert
-   * phase, where each partition's table is small and hot, is faster but buffers more candidates.
-   * So the expand phase probes only once a level produced more than {@link #PROBE_ABOVE}
-   * candidates. Either way the same states are inserted in the same order.
+   * phase, where each partition's candidates are inserted in slot order, is much faster but
+   * buffers every candidate of a level. So the expand phase probes only once a level produced
+   * more candidates than an eighth of the heap holds. Either way the same states are inserted in
+   * the same order.
    */
   private boolean probeInExpand;
+
+  private final long probeAbove;
   /** The initial states computed; TLC counts them as generated. */
   private long initialGenerated;
-
-  static final long PROBE_ABOVE = Long.getLong("pv.probeAbove", 8_000_000);
 
   ParallelBfs(Model<S, A> model, ExploreConfig config, ProgressListener listener,
       RunControl control) {
@@ -84,6 +91,10 @@ final class ParallelBfs<S, A extends Action> {
     this.findings = new Findings<>(props, listener);
     this.rebuilder = new TraceRebuilder<>(model);
     this.codec = model.codec();
+    // A buffered candidate: fingerprint, parent, state (packed words or a reference to an object
+    // of a few dozen bytes), and the insert phase's scratch arrays.
+    long candidateBytes = 8 + 8 + (codec == null ? 64 : 8L * codec.words()) + 8 + 8 + 4 + 1;
+    this.probeAbove = Runtime.getRuntime().maxMemory() / 8 / candidateBytes;
     for (int p = 0; p < PARTITIONS; p++) {
       tables[p] = new FingerprintTable(64);
     }
@@ -91,6 +102,10 @@ final class ParallelBfs<S, A extends Action> {
       workers.add(new Worker());
     }
     this.progress = new Progress(listener, config);
+    this.scratches = new Scratch[config.workers()];
+    for (int w = 0; w < scratches.length; w++) {
+      scratches[w] = new Scratch();
+    }
   }
 
   private FingerprintTable table(long fp) {
@@ -109,6 +124,10 @@ final class ParallelBfs<S, A extends Action> {
 
     int size() {
       return states.size;
+    }
+
+    void clear() {
+      states.clear();
     }
 
     void add(S s, long fp) {
@@ -137,14 +156,19 @@ final class ParallelBfs<S, A extends Action> {
    * by partition (a stable counting sort).
    */
   private final class ChunkOut {
-    long[] fps = new long[256];
-    long[] parents = new long[256];
-    final StateBuffer<S> states = StateBuffer.create(codec, 256);
-    int[] byPartition;
-    int[] start;
+    long[] fps = new long[4 * CHUNK];
+    long[] parents = new long[4 * CHUNK];
+    final StateBuffer<S> states = StateBuffer.create(codec, 4 * CHUNK);
+    int[] byPartition = new int[4 * CHUNK];
+    final int[] start = new int[PARTITIONS + 1];
+    private final int[] offsets = new int[PARTITIONS + 1];
 
     int size() {
       return states.size;
+    }
+
+    void clear() {
+      states.clear();
     }
 
     void add(long fp, long parent, S state) {
@@ -160,15 +184,17 @@ final class ParallelBfs<S, A extends Action> {
 
     void sortByPartition() {
       int n = states.size;
-      int[] offsets = new int[PARTITIONS + 1];
+      Arrays.fill(offsets, 0);
       for (int i = 0; i < n; i++) {
         offsets[(int) (fps[i] >>> (64 - PARTITION_BITS)) + 1]++;
       }
       for (int p = 0; p < PARTITIONS; p++) {
         offsets[p + 1] += offsets[p];
       }
-      start = offsets.clone();
-      byPartition = new int[n];
+      System.arraycopy(offsets, 0, start, 0, PARTITIONS + 1);
+      if (byPartition.length < n) {
+        byPartition = new int[Math.max(n, byPartition.length * 2)];
+      }
       for (int i = 0; i < n; i++) {
         byPartition[offsets[(int) (fps[i] >>> (64 - PARTITION_BITS))]++] = i;
       }
@@ -333,11 +359,11 @@ final class ParallelBfs<S, A extends Action> {
         for (ChunkOut out : outs) {
           candidates += out.size();
         }
-        probeInExpand = candidates > PROBE_ABOVE;
-        if (Boolean.getBoolean("pv.debugLevels")) {
-          System.err.println("level " + depth + " frontier " + size(frontier) + " candidates " + candidates);
-        }
+        probeInExpand = candidates > probeAbove;
+        // The frontier was only needed to expand it: its buffers can hold the next one.
+        spareSegments.addAll(frontier);
         frontier = insertLevel(pool, outs);
+        spareOuts.addAll(Arrays.asList(outs));
         distinct += size(frontier);
         progress.distinct(distinct);
         if (frontier.isEmpty()) {
@@ -430,7 +456,12 @@ final class ParallelBfs<S, A extends Action> {
             if (stop != null) {
               return stop;
             }
-            ChunkOut out = new ChunkOut();
+            ChunkOut out = spareOuts.poll();
+            if (out == null) {
+              out = new ChunkOut();
+            } else {
+              out.clear();
+            }
             long before = w.expander.generated;
             try {
               w.expand(chunks.get(c), depth, out);
@@ -465,10 +496,9 @@ final class ParallelBfs<S, A extends Action> {
     Segment[] next = (Segment[]) java.lang.reflect.Array.newInstance(Segment.class, PARTITIONS);
     AtomicInteger nextPartition = new AtomicInteger();
     List<Callable<IncompleteReason>> tasks = new ArrayList<>();
-    for (int w = 0; w < workers.size(); w++) {
+    for (Scratch scratch : scratches) {
       tasks.add(() -> {
         try {
-          Scratch scratch = new Scratch();
           for (int p; (p = nextPartition.getAndIncrement()) < PARTITIONS; ) {
             int n = 0;
             for (ChunkOut out : outs) {
@@ -488,7 +518,12 @@ final class ParallelBfs<S, A extends Action> {
               }
             }
             tables[p].addAll(scratch.fps, scratch.parents, n, scratch.added, scratch.order);
-            Segment seg = new Segment(n / 4);
+            Segment seg = spareSegments.poll();
+            if (seg == null) {
+              seg = new Segment(n / 4);
+            } else {
+              seg.clear();
+            }
             for (k = 0; k < n; k++) {
               if (scratch.added[k]) {
                 long ref = scratch.refs[k];

@@ -16,6 +16,11 @@ abstract class StateBuffer<S> {
 
   abstract void add(S state);
 
+  /** Empties the buffer, keeping its storage for reuse. */
+  void clear() {
+    size = 0;
+  }
+
   abstract S get(int i);
 
   /** Appends element {@code i} of {@code src} (a buffer of the same kind) without unpacking it. */
