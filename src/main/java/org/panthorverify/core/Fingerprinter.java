@@ -17,13 +17,26 @@ public final class Fingerprinter implements StateEncoder {
   private static final long SEED = 0x243F6A8885A308D3L;
 
   private long h = SEED;
-  private long words;
+  private long count;
 
   /** The fingerprint of {@code state}'s canonical encoding under {@code model}. */
   public <S> long fingerprint(Model<S, ?> model, S state) {
     h = SEED;
-    words = 0;
+    count = 0;
     model.encode(state, this);
+    return finish();
+  }
+
+  /**
+   * The fingerprint of an encoding given as words: equal to {@link #fingerprint} of a state whose
+   * {@code encode} writes exactly these words.
+   */
+  public long fingerprint(long[] words, int offset, int length) {
+    h = SEED;
+    count = 0;
+    for (int i = offset; i < offset + length; i++) {
+      putLong(words[i]);
+    }
     return finish();
   }
 
@@ -34,11 +47,11 @@ public final class Fingerprinter implements StateEncoder {
     k *= C2;
     h ^= k;
     h = Long.rotateLeft(h, 27) * 5 + 0x52dce729;
-    words++;
+    count++;
   }
 
   private long finish() {
-    long x = h ^ words;
+    long x = h ^ count;
     x ^= x >>> 33;
     x *= 0xff51afd7ed558ccdL;
     x ^= x >>> 33;

@@ -82,6 +82,14 @@ public interface Model<S, A extends Action> {
     return null;
   }
 
+  /**
+   * The packed fast path for successors, or null (the default). Only for models with a {@link
+   * #codec()}; see {@link PackedSuccessors} for the contract.
+   */
+  default PackedSuccessors packedSuccessors() {
+    return null;
+  }
+
   /** The state as trace variables, keyed by {@link #variables()}. */
   default Map<String, Value> describe(S state) {
     return Reflect.components(state);

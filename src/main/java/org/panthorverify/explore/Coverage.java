@@ -42,6 +42,12 @@ public record Coverage(Map<String, Long> fired) {
         };
 
     private final Map<String, long[]> counts = new java.util.HashMap<>();
+    /** Counts by action kind (index into the model's action names), for the packed path. */
+    final long[] kinds;
+
+    Counter(int kindCount) {
+      kinds = new long[kindCount];
+    }
     // A small open-addressing cache from action class to its counter (identity hashing).
     private Class<?>[] classes = new Class<?>[64];
     private long[][] classCounters = new long[64][];
@@ -101,6 +107,11 @@ public record Coverage(Map<String, Long> fired) {
       declared.forEach(a -> out.put(a, 0L));
       for (Counter c : counters) {
         c.counts.forEach((k, v) -> out.merge(k, v[0], Long::sum));
+        for (int i = 0; i < c.kinds.length; i++) {
+          if (c.kinds[i] > 0) {
+            out.merge(declared.get(i), c.kinds[i], Long::sum);
+          }
+        }
       }
       return new Coverage(out);
     }

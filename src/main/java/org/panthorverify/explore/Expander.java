@@ -36,7 +36,7 @@ final class Expander<S, A extends Action> {
 
   final Model<S, A> model;
   final PropertySet<S, A> props;
-  final Coverage.Counter coverage = new Coverage.Counter();
+  final Coverage.Counter coverage;
   /** Set by engines: reachability targets already witnessed, to skip them. */
   volatile boolean[] reachedAlready;
   /** Set by engines: properties already reported, to skip them. */
@@ -46,6 +46,7 @@ final class Expander<S, A extends Action> {
   Expander(Model<S, A> model, PropertySet<S, A> props) {
     this.model = model;
     this.props = props;
+    this.coverage = new Coverage.Counter(model.actionNames().size());
     this.reachedAlready = new boolean[props.size()];
     this.reportedAlready = new boolean[props.size()];
   }
@@ -113,6 +114,14 @@ final class Expander<S, A extends Action> {
       return n;
     } catch (RuntimeException e) {
       throw modelException(current == null ? "enabledActions" : current.label(), depth, state, e);
+    }
+  }
+
+  /** The deadlock check for a state whose successors were computed on packed words. */
+  void checkDeadlock(S state, int enabled, Visitor<S, A> v) {
+    if (enabled == 0 && props.checkDeadlock && !reportedAlready[props.deadlockIndex()]
+        && !model.isAcceptableEnd(state)) {
+      v.stateViolation(props.deadlockIndex());
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.panthorverify.core.Action;
 import org.panthorverify.core.Fingerprinter;
 import org.panthorverify.core.Model;
+import org.panthorverify.core.PackedSuccessors;
 import org.panthorverify.core.StateCodec;
 import org.panthorverify.core.Step;
 import org.panthorverify.core.Trace;
@@ -67,6 +68,8 @@ final class ParallelBfs<S, A extends Action> {
   private final java.util.concurrent.ConcurrentLinkedQueue<Segment> spareSegments =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final Scratch[] scratches;
+  /** Whether successors are computed on packed words (see {@link PackedSuccessors}). */
+  private final boolean packedPath;
   private final StateCodec<S> codec;
   /**
    * Whether the expand phase drops successors already in the visited set. Probing the whole set
@@ -95,6 +98,8 @@ final class ParallelBfs<S, A extends Action> {
     // of a few dozen bytes), and the insert phase's scratch arrays.
     long candidateBytes = 8 + 8 + (codec == null ? 64 : 8L * codec.words()) + 8 + 8 + 4 + 1;
     this.probeAbove = Runtime.getRuntime().maxMemory() / 8 / candidateBytes;
+    this.packedPath = codec != null && model.packedSuccessors() != null
+        && props.actionProperties.length == 0;
     for (int p = 0; p < PARTITIONS; p++) {
       tables[p] = new FingerprintTable(64);
     }
@@ -172,6 +177,16 @@ final class ParallelBfs<S, A extends Action> {
     }
 
     void add(long fp, long parent, S state) {
+      addFingerprints(fp, parent);
+      states.add(state);
+    }
+
+    void addWords(long fp, long parent, long[] words, int offset) {
+      addFingerprints(fp, parent);
+      ((StateBuffer.Packed<S>) states).addWords(words, offset);
+    }
+
+    private void addFingerprints(long fp, long parent) {
       int n = states.size;
       if (n == fps.length) {
         fps = Arrays.copyOf(fps, n * 2);
@@ -179,7 +194,6 @@ final class ParallelBfs<S, A extends Action> {
       }
       fps[n] = fp;
       parents[n] = parent;
-      states.add(state);
     }
 
     void sortByPartition() {
@@ -245,7 +259,7 @@ final class ParallelBfs<S, A extends Action> {
   }
 
   /** One worker: its expander, fingerprinter and per-level findings. */
-  private final class Worker implements Expander.Visitor<S, A> {
+  private final class Worker implements Expander.Visitor<S, A>, PackedSuccessors.Sink {
     final Expander<S, A> expander = new Expander<>(model, props);
     final Fingerprinter fingerprinter = new Fingerprinter();
     Best[] violations;
@@ -269,6 +283,12 @@ final class ParallelBfs<S, A extends Action> {
       findings.publish(expander);
     }
 
+    /** Successors on packed words (see {@link PackedSuccessors}), or null. */
+    final PackedSuccessors packed = packedPath ? model.packedSuccessors() : null;
+    final long[] scratch = new long[codec == null ? 0 : codec.words()];
+    long[] stateWords;
+    int stateOffset;
+
     @SuppressWarnings("unchecked")
     void expand(Chunk chunk, int depth, ChunkOut target) {
       out = target;
@@ -279,11 +299,44 @@ final class ParallelBfs<S, A extends Action> {
         state = seg.states.get(i);
         stateFp = seg.fps[i];
         index = chunk.base() + (i - chunk.from());
-        if (expander.checkState(state, depth, this)) {
+        if (!expander.checkState(state, depth, this)) {
+          continue;
+        }
+        if (packed == null) {
           expander.successors(state, depth, this);
+        } else {
+          stateWords = ((StateBuffer.Packed<S>) seg.states).words();
+          stateOffset = i * scratch.length;
+          int enabled;
+          try {
+            enabled = packed.successors(stateWords, stateOffset, scratch, this);
+          } catch (RuntimeException e) {
+            throw expander.modelException("packedSuccessors", depth, state, e);
+          }
+          expander.checkDeadlock(state, enabled, this);
         }
       }
       state = null;
+    }
+
+    /** A successor from the packed path. */
+    @Override
+    public void successor(int kind, long[] words, int offset) {
+      expander.generated++;
+      expander.coverage.kinds[kind]++;
+      int w = words.length;
+      if (Arrays.equals(words, offset, offset + w, stateWords, stateOffset, stateOffset + w)) {
+        return;
+      }
+      long fp = fingerprinter.fingerprint(words, offset, w);
+      if (probe && table(fp).contains(fp)) {
+        return;
+      }
+      if (cutoff) {
+        truncated = true;
+        return;
+      }
+      out.addWords(fp, stateFp, words, offset);
     }
 
     @Override

@@ -53,7 +53,7 @@ abstract class StateBuffer<S> {
     }
   }
 
-  private static final class Packed<S> extends StateBuffer<S> {
+  static final class Packed<S> extends StateBuffer<S> {
     private final StateCodec<S> codec;
     private final int w;
     private long[] words;
@@ -87,6 +87,18 @@ abstract class StateBuffer<S> {
       ensure();
       System.arraycopy(((Packed<S>) src).words, i * w, words, size * w, w);
       size++;
+    }
+
+    /** Appends the packed state at {@code src[offset]}. */
+    void addWords(long[] src, int offset) {
+      ensure();
+      System.arraycopy(src, offset, words, size * w, w);
+      size++;
+    }
+
+    /** The backing words; state {@code i} starts at {@code i * words()}. */
+    long[] words() {
+      return words;
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.panthorverify.core.Action;
 import org.panthorverify.core.Model;
 import org.panthorverify.core.Property;
+import org.panthorverify.core.PackedSuccessors;
 import org.panthorverify.core.StateCodec;
 import org.panthorverify.core.StateEncoder;
 import org.panthorverify.core.Value;
@@ -345,6 +346,67 @@ public final class TwoPhaseModel implements Model<TwoPhaseModel.State, TwoPhaseM
               (int) src[off + 1]);
         }
       };
+
+  /** Action kinds: indices into {@link #actionNames()}. */
+  private static final int K_CHOOSE_ABORT = 0;
+  private static final int K_PREPARE = 1;
+  private static final int K_RCV_ABORT = 2;
+  private static final int K_RCV_COMMIT = 3;
+  private static final int K_TM_ABORT = 4;
+  private static final int K_TM_COMMIT = 5;
+  private static final int K_TM_RCV_PREPARED = 6;
+
+  /**
+   * The successors on packed words, in the order of {@link #enabledActions}: the same guards and
+   * effects as the action records, written out on the two words of the codec (the benchmark's hot
+   * path; {@code TwoPhasePackedTest} checks it against the records on every reachable state).
+   */
+  @Override
+  public PackedSuccessors packedSuccessors() {
+    return (src, off, t, sink) -> {
+      int rmState = (int) (src[off] >>> 32);
+      int tm = (int) src[off];
+      int prepared = (int) (src[off + 1] >>> 32);
+      int msgs = (int) src[off + 1];
+      boolean init = tm == 0;
+      int n = 0;
+      if (init && (prepared == all || commitWithoutPrepare)) {
+        n += emit(t, sink, K_TM_COMMIT, rmState, 1, prepared, msgs | COMMIT_MSG);
+      }
+      if (init) {
+        n += emit(t, sink, K_TM_ABORT, rmState, 2, prepared, msgs | ABORT_MSG);
+      }
+      boolean commit = (msgs & COMMIT_MSG) != 0;
+      boolean abort = (msgs & ABORT_MSG) != 0;
+      for (int r = 0; r < rms; r++) {
+        int bit = 1 << r;
+        int cleared = rmState & ~(3 << (2 * r));
+        if (init && (msgs & bit) != 0) {
+          n += emit(t, sink, K_TM_RCV_PREPARED, rmState, tm, prepared | bit, msgs);
+        }
+        if (((rmState >>> (2 * r)) & 3) == WORKING) {
+          n += emit(t, sink, K_PREPARE, cleared | (PREPARED << (2 * r)), tm, prepared,
+              msgs | bit);
+          n += emit(t, sink, K_CHOOSE_ABORT, cleared | (ABORTED << (2 * r)), tm, prepared, msgs);
+        }
+        if (commit) {
+          n += emit(t, sink, K_RCV_COMMIT, cleared | (COMMITTED << (2 * r)), tm, prepared, msgs);
+        }
+        if (abort) {
+          n += emit(t, sink, K_RCV_ABORT, cleared | (ABORTED << (2 * r)), tm, prepared, msgs);
+        }
+      }
+      return n;
+    };
+  }
+
+  private static int emit(long[] t, PackedSuccessors.Sink sink, int kind, int rmState, int tm,
+      int prepared, int msgs) {
+    t[0] = ((long) rmState << 32) | (tm & 0xffffffffL);
+    t[1] = ((long) prepared << 32) | (msgs & 0xffffffffL);
+    sink.successor(kind, t, 0);
+    return 1;
+  }
 
   @Override
   public Map<String, Value> describe(State s) {
