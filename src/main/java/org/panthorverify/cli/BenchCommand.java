@@ -72,10 +72,8 @@ final class BenchCommand implements Callable<Integer> {
       throw new UserInputException("bench has a TLC spec wired for: twophase; not yet for "
           + entry.id());
     }
-    int w = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-    if (w < 1 || w > RunOptions.MAX_WORKERS) {
-      throw new UserInputException("--workers must be between 1 and " + RunOptions.MAX_WORKERS);
-    }
+    int w = workers == null ? Runtime.getRuntime().availableProcessors()
+        : RunOptions.checkWorkers(workers);
     ModelEntry.Resolved r = entry.resolve(config, set, null);
     int rm = r.constants().get("rm");
     RunDirectory dir = RunDirectory.create(out != null ? out : Path.of("reports"), "bench");

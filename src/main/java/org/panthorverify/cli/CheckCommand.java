@@ -34,18 +34,13 @@ final class CheckCommand implements Callable<Integer> {
       description = "Search strategy (default: bfs).")
   Strategy strategy = Strategy.BFS;
 
-  @Option(names = "--walks", paramLabel = "N", description = "Random walks (random strategy).")
-  int walks = 1000;
-
-  @Option(names = "--walk-depth", paramLabel = "N", description = "Steps per random walk.")
-  int walkDepth = 100;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ModelRegistry registry = parent.registry();
-    ExploreConfig config = opts.toConfig(strategy, walks, walkDepth);
+    ExploreConfig config = opts.toConfig(strategy);
     String argv = Main.argv(spec.commandLine());
     CheckRunner runner = new CheckRunner(out, err);
     if (!model.equals("all")) {

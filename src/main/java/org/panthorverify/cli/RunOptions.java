@@ -54,6 +54,14 @@ final class RunOptions {
   @Option(names = "--seed", paramLabel = "N", description = "Seed of random simulation (default: 0).")
   Long seed;
 
+  @Option(names = "--walks", paramLabel = "N",
+      description = "Random walks of random simulation (default: 1000).")
+  int walks = 1000;
+
+  @Option(names = "--walk-depth", paramLabel = "N",
+      description = "Steps per random walk (default: 100).")
+  int walkDepth = 100;
+
   @Option(names = "--continue",
       description = "Keep exploring after a violation; report every violated property once.")
   boolean continueAfterViolation;
@@ -72,14 +80,10 @@ final class RunOptions {
   String progressInterval;
 
   /** The search settings these options describe. */
-  ExploreConfig toConfig(Strategy strategy, int walks, int walkDepth) {
+  ExploreConfig toConfig(Strategy strategy) {
     ExploreConfig.Builder b = ExploreConfig.builder().strategy(strategy);
     if (workers != null) {
-      if (workers < 1 || workers > MAX_WORKERS) {
-        throw new UserInputException("--workers must be between 1 and " + MAX_WORKERS
-            + ", got " + workers);
-      }
-      b.workers(workers);
+      b.workers(checkWorkers(workers));
     }
     if (maxStates != null) {
       if (maxStates < 1) {
@@ -115,6 +119,15 @@ final class RunOptions {
         .checkDeadlock(!noDeadlock)
         .properties(new LinkedHashSet<>(properties))
         .build();
+  }
+
+  /** {@code n} if it is a valid worker count; a user error otherwise. */
+  static int checkWorkers(int n) {
+    if (n < 1 || n > MAX_WORKERS) {
+      throw new UserInputException("--workers must be between 1 and " + MAX_WORKERS
+          + ", got " + n);
+    }
+    return n;
   }
 
   /** Parses {@code 90s}, {@code 15m}, {@code 2h}, {@code 500ms} or ISO-8601. */

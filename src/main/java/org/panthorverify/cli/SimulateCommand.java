@@ -5,7 +5,6 @@ import org.panthorverify.explore.Strategy;
 import org.panthorverify.registry.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,12 +23,6 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin RunOptions opts = new RunOptions();
 
-  @Option(names = "--walks", paramLabel = "N", description = "Number of walks (default: 1000).")
-  int walks = 1000;
-
-  @Option(names = "--walk-depth", paramLabel = "N",
-      description = "Steps per walk (default: 100).")
-  int walkDepth = 100;
 
   @Override
   public Integer call() {
@@ -37,7 +30,7 @@ final class SimulateCommand implements Callable<Integer> {
     String argv = Main.argv(cl);
     return new CheckRunner(cl.getOut(), cl.getErr())
         .run(parent.registry().get(model), opts,
-            opts.toConfig(Strategy.RANDOM, walks, walkDepth), argv)
+            opts.toConfig(Strategy.RANDOM), argv)
         .exit();
   }
 }

@@ -22,7 +22,11 @@ import org.panthorverify.models.testkit.TwoPhaseModel;
  *    5      58,146      8,832      17
  *    7   2,744,706    296,448      23
  *    8  18,507,778  1,745,408      26
+ *    9 123,558,402 10,340,352      29
  * </pre>
+ *
+ * and the published count for 10 RMs is 61,515,776 distinct states (depth 32 here; TLC was not
+ * run that far).
  *
  * TLC counts the initial state among the generated states, and so must we.
  */
@@ -81,5 +85,24 @@ class TwoPhaseGoldenCountsTest {
     assertEquals(one.witnesses(), two.witnesses());
     assertEquals(one.stats().generated(), two.stats().generated());
     assertEquals(1_745_408, one.stats().distinct());
+  }
+
+  @Test
+  @Tag("slow")
+  void bfs_matchesTlcFor9ResourceManagers_withOneAndTwoWorkers() {
+    CheckResult<TwoPhaseModel.State, TwoPhaseModel.TwoPhaseAction> two = run(9, Strategy.BFS, 2);
+    assertTlcFigures(two, 123_558_402, 10_340_352, 29, true);
+    CheckResult<TwoPhaseModel.State, TwoPhaseModel.TwoPhaseAction> one = run(9, Strategy.BFS, 1);
+    assertTlcFigures(one, 123_558_402, 10_340_352, 29, true);
+    assertEquals(one.witnesses(), two.witnesses());
+  }
+
+  @Test
+  @Tag("slow")
+  void bfs_findsThePublishedCountFor10ResourceManagers() {
+    CheckResult<TwoPhaseModel.State, TwoPhaseModel.TwoPhaseAction> r = run(10, Strategy.BFS, 2);
+    assertEquals(61_515_776, r.stats().distinct());
+    assertEquals(817_760_258, r.stats().generated());
+    assertEquals(32, r.stats().depth());
   }
 }
