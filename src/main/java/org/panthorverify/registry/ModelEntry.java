@@ -102,9 +102,10 @@ public record ModelEntry(
 
   private static int parse(ConstantDef def, String text) {
     if (def.bool()) {
-      if (text.equalsIgnoreCase("true")) {
+      // 1 and 0 too: traces record constants as integers.
+      if (text.equalsIgnoreCase("true") || text.equals("1")) {
         return 1;
-      } else if (text.equalsIgnoreCase("false")) {
+      } else if (text.equalsIgnoreCase("false") || text.equals("0")) {
         return 0;
       }
     } else {

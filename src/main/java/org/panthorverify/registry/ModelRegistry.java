@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.panthorverify.core.UserInputException;
+import org.panthorverify.models.fwhandshake.FwConfig;
+import org.panthorverify.models.fwhandshake.FwModel;
 import org.panthorverify.models.testkit.DieHardModel;
 import org.panthorverify.models.testkit.PhilosophersModel;
 import org.panthorverify.models.testkit.TwoPhaseModel;
@@ -23,7 +25,7 @@ public final class ModelRegistry {
 
   /** Every model of panthor-verify. */
   public static ModelRegistry standard() {
-    return new ModelRegistry(List.of(twoPhase(), dieHard(), philosophers()));
+    return new ModelRegistry(List.of(fwHandshake(), twoPhase(), dieHard(), philosophers()));
   }
 
   public List<ModelEntry> models() {
@@ -38,6 +40,39 @@ public final class ModelRegistry {
 
   public Optional<ModelEntry> find(String id) {
     return models.stream().filter(m -> m.id().equals(id)).findFirst();
+  }
+
+  static ModelEntry fwHandshake() {
+    List<VariantDef> variants = new java.util.ArrayList<>();
+    FwModel.VARIANTS.forEach((id, v) -> variants.add(new VariantDef(id, v[1], v[0])));
+    return new ModelEntry(
+        "fw-handshake",
+        "host <-> MCU firmware handshake and device lifecycle (probe, reset, PM, unplug)",
+        List.of(ConstantDef.integer("slots", "CSG slots (one CS each)", 1, 4),
+            ConstantDef.bool("hang", "the FW may hang"),
+            ConstantDef.bool("unplug", "the device may be unplugged at any time"),
+            ConstantDef.bool("suspend", "runtime PM may suspend and resume the device"),
+            ConstantDef.bool("events", "the FW raises CSG and CS events"),
+            ConstantDef.bool("flush", "GPU cache flushes are modelled")),
+        List.of(
+            new ConfigPreset("small", "1 slot; no hang, unplug, suspend, CSG events or flush",
+                Map.of("slots", 1, "hang", 0, "unplug", 0, "suspend", 0, "events", 0, "flush", 0),
+                31_665, 36,
+                ConfigPreset.PASSED),
+            new ConfigPreset("default", "1 slot; FW hangs, unplug, runtime suspend",
+                Map.of("slots", 1, "hang", 1, "unplug", 1, "suspend", 1, "events", 0, "flush", 0),
+                2_080_746, 76,
+                ConfigPreset.PASSED),
+            new ConfigPreset("large", "1 slot; FW hangs, unplug, runtime suspend, CSG events",
+                Map.of("slots", 1, "hang", 1, "unplug", 1, "suspend", 1, "events", 1, "flush", 0),
+                35_935_296, 80,
+                ConfigPreset.PASSED)),
+        variants,
+        "fw-handshake",
+        (c, v) -> new FwModel(new FwConfig(c.get("slots"), c.get("hang") != 0,
+            c.get("unplug") != 0, c.get("suspend") != 0, c.get("events") != 0,
+            c.get("flush") != 0,
+            v == null ? java.util.Set.of() : java.util.Set.of(v))));
   }
 
   static ModelEntry twoPhase() {

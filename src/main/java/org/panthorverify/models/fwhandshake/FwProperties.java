@@ -1,0 +1,196 @@
+package org.panthorverify.models.fwhandshake;
+
+import static org.panthorverify.models.fwhandshake.FwModel.CSG_START;
+import static org.panthorverify.models.fwhandshake.FwModel.GLB_CFG;
+import static org.panthorverify.models.fwhandshake.FwModel.GLB_HALT;
+import static org.panthorverify.models.fwhandshake.FwModel.GLB_IDLE;
+import static org.panthorverify.models.fwhandshake.FwModel.GLB_PING;
+import static org.panthorverify.models.fwhandshake.FwModel.IRQ_SUSPENDED;
+import static org.panthorverify.models.fwhandshake.FwModel.MCU_RUNNING;
+import static org.panthorverify.models.fwhandshake.FwModel.WAIT_CSG;
+import static org.panthorverify.models.fwhandshake.FwModel.WAIT_NONE;
+import static org.panthorverify.models.fwhandshake.FwModel.WAIT_PING;
+import static org.panthorverify.models.fwhandshake.FwModel.csgState;
+
+import java.util.List;
+import org.panthorverify.core.Property;
+
+/**
+ * The properties of the firmware-handshake model: FH-1 ... FH-9 of the reference (section 2.13),
+ * the device-lifecycle properties the bug zoo names, and reachability witnesses. FH-4 comes first
+ * because a lost update usually also cancels a request (FH-1): the cause is the better report.
+ */
+final class FwProperties {
+  private FwProperties() {}
+
+  /** GLB toggle-request bits. */
+  private static final int GLB_REQS = GLB_CFG | GLB_PING;
+
+  static List<Property<FwState, FwAction>> all(FwModel m) {
+    int slots = m.config().slots();
+    int slotMask = (1 << slots) - 1;
+    List<Property<FwState, FwAction>> out = new java.util.ArrayList<>(List.of(
+        Property.action("FH-4",
+            "no lost update: a helper call writes only the doorbell_req bits of its own mask",
+            (s, a, t) -> !a.host() || a.reload()
+                || ((s.csgDbReq() ^ t.csgDbReq()) & ~a.doorbellMask(s, m) & slotMask) == 0),
+        Property.action("FH-1",
+            "no cancelled request: the host never sets a pending request bit back to ack",
+            (s, a, t) -> !a.host() || a.reload()
+                || (cancelled(s.glbReq(), s.glbAck(), t.glbReq(), t.glbAck(), GLB_REQS) == 0
+                    && cancelled(s.csgDbReq(), s.csgDbAck(), t.csgDbReq(), t.csgDbAck(),
+                        slotMask) == 0)),
+        Property.action("FH-2",
+            "the host does not invent events: it only ever writes req[e] := ack[e]",
+            (s, a, t) -> !a.host() || a.reload()
+                || (hostAcks(s.glbReq(), t.glbReq(), t.glbAck(), GLB_IDLE)
+                    && hostAcks(s.csgEvtReq(), t.csgEvtReq(), t.csgEvtAck(), slotMask)
+                    && hostAcks(s.csFaultReq(), t.csFaultReq(), t.csFaultAck(), slotMask))),
+        Property.action("FH-3",
+            "the FW completes requests (ack := req) and raises only events that are not pending",
+            (s, a, t) -> a.host()
+                || (completes(s.glbAck(), t.glbAck(), t.glbReq(), GLB_REQS)
+                    && completes(s.csgDbAck(), t.csgDbAck(), t.csgDbReq(), slotMask)
+                    && raisesOnlyIdle(s.glbReq(), s.glbAck(), t.glbAck(), GLB_IDLE)
+                    && raisesOnlyIdle(s.csgEvtReq(), s.csgEvtAck(), t.csgEvtAck(), slotMask)
+                    && raisesOnlyIdle(s.csFaultReq(), s.csFaultAck(), t.csFaultAck(),
+                        slotMask))),
+        Property.action("FH-5",
+            "one CSG_STATE request at a time: a new value only once the previous one is acked",
+            (s, a, t) -> {
+              if (!a.host() || a.reload()) {
+                return true;
+              }
+              for (int i = 0; i < slots; i++) {
+                if (csgState(s.csgStateReq(), i) != csgState(t.csgStateReq(), i)
+                    && csgState(s.csgStateReq(), i) != csgState(s.csgStateAck(), i)) {
+                  return false;
+                }
+              }
+              return true;
+            }),
+        Property.action("FH-6",
+            "CSG and CS req words of a slot are written only while a group is bound to it",
+            (s, a, t) -> {
+              if (!a.host() || a.reload()) {
+                return true;
+              }
+              for (int i = 0; i < slots; i++) {
+                int bit = 1 << i;
+                boolean written = csgState(s.csgStateReq(), i) != csgState(t.csgStateReq(), i)
+                    || ((s.csStart() ^ t.csStart()) & bit) != 0
+                    || ((s.csgEvtReq() ^ t.csgEvtReq()) & bit) != 0
+                    || ((s.csFaultReq() ^ t.csFaultReq()) & bit) != 0;
+                if (written && ((s.bound() | t.bound()) & bit) == 0) {
+                  return false;
+                }
+              }
+              return true;
+            }),
+        Property.action("FH-7",
+            "boot gating: GLB requests (CFG, PING, HALT) are written only while the FW"
+                + " interface exists and the FW booted",
+            (s, a, t) -> !a.host() || a.reload()
+                || ((s.glbReq() ^ t.glbReq()) & (GLB_REQS | GLB_HALT)) == 0
+                || (s.fwLoaded() && s.booted())),
+        Property.invariant("FH-8",
+            "doorbell after request: a request the host waits for is visible to a running FW"
+                + " (doorbell 0 rung, and the slot's CSG doorbell toggled)",
+            FwProperties::doorbellRung),
+        Property.invariant("FH-9",
+            "no wait on HALT: GLB_HALT is never awaited through ack (halt is seen in MCU_STATUS)",
+            s -> s.waiting() == WAIT_NONE || (s.glbReq() & GLB_HALT) == 0),
+        Property.invariant("ResetEndsWithPostReset",
+            "every scheduler pre-reset is followed by a post-reset (reset.in_progress cleared)",
+            s -> Pc.inReset(s.dev()) || !s.schedReset()),
+        Property.action("FwReloadAfterFailedBoot",
+            "after a failed boot, the next boot attempt reloads every FW section",
+            (s, a, t) -> !(a instanceof FwAction.FwPostReset) || !s.lastBootFailed()
+                || t.reloaded()),
+        Property.invariant("NoFwEventWorkAfterFree",
+            "once the FW sections are freed no FW-events work is pending (nor can be queued)",
+            s -> s.fwLoaded() || s.evWork() == 0),
+        Property.invariant("IrqMaskedWhileSuspended",
+            "a suspended job IRQ has JOB_INT_MASK = 0",
+            s -> !s.jobSusp() || !s.jobMask()),
+        Property.invariant("IrqsSuspendedWhenPoweredOff",
+            "whenever the GPU has no power, every IRQ block is suspended and masked",
+            s -> s.power() || (s.jobSusp() && !s.jobMask() && s.gpuIrq() == IRQ_SUSPENDED
+                && s.mmuIrq() == IRQ_SUSPENDED)),
+        Property.invariant("NoLostFwEvent",
+            "a pending GLB idle event of a running FW is in JOB_INT_RAWSTAT or sched->fw_events",
+            s -> !(s.fwLoaded() && s.mcu() == MCU_RUNNING && !s.jobSusp()
+                && ((s.glbReq() ^ s.glbAck()) & GLB_IDLE) != 0
+                && ((s.jobRaw() | s.fwEvents()) & 1) == 0)),
+        Property.reachable("PingAcked", "a ping is acknowledged",
+            s -> (s.glbReq() & s.glbAck() & GLB_PING) != 0),
+        Property.reachable("CfgAcked", "the CFG requests of init_global_iface are acknowledged",
+            s -> (s.glbReq() & s.glbAck() & GLB_CFG) != 0),
+        Property.reachable("CsgStarted", "a CSG START request is acknowledged",
+            s -> s.waiting() == WAIT_NONE && csgState(s.csgStateAck(), 0) == CSG_START
+                && csgState(s.csgStateReq(), 0) == CSG_START),
+        Property.reachable("IdleEventAcked", "a GLB idle event is acknowledged by the host",
+            s -> (s.glbReq() & s.glbAck() & GLB_IDLE) != 0),
+        Property.reachable("ResetCompletes", "a device reset brings the FW back",
+            s -> s.dev() == Pc.RESET_FINISH && !s.resetFailed()),
+        Property.reachable("SlowBoot", "the FW restarts after reloading its sections",
+            s -> (s.dev() == Pc.RESET_BOOT_WAIT || s.dev() == Pc.RESUME_BOOT_WAIT)
+                && s.booted() && s.reloaded())));
+    // Witnesses of optional features, only where the configuration has them.
+    if (m.config().suspend()) {
+      out.add(Property.reachable("SuspendResumeCycle", "a runtime suspend and resume completes",
+          s -> s.dev() == Pc.RESUME_SCHED));
+      out.add(Property.reachable("FastBoot",
+          "the FW restarts fast (no reload) after a clean halt",
+          s -> s.dev() == Pc.RESUME_BOOT_WAIT && s.booted() && !s.reloaded()));
+    }
+    if (m.config().events()) {
+      out.add(Property.reachable("CsgEventAcked", "a CSG event is acknowledged by the host",
+          s -> (s.csgEvtReq() & s.csgEvtAck()) != 0));
+    }
+    if (m.config().flush()) {
+      out.add(Property.reachable("CacheFlushCompletes", "a GPU cache flush completes",
+          s -> s.flush() == 2));
+    }
+    if (m.config().unplug()) {
+      out.add(Property.reachable("UnplugCompletes", "an unplug runs to its end",
+          s -> s.unplug() == Pc.UNPLUG_DONE));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Request bits pending before that the host set back to ack (ack unchanged). */
+  private static int cancelled(int req, int ack, int req2, int ack2, int mask) {
+    int pending = (req ^ ack) & mask;
+    return pending & ~(req2 ^ ack2) & ~(ack ^ ack2);
+  }
+
+  /** Event bits the host changed must end equal to ack. */
+  private static boolean hostAcks(int req, int req2, int ack2, int mask) {
+    int changed = (req ^ req2) & mask;
+    return (changed & (req2 ^ ack2)) == 0;
+  }
+
+  /** Request bits of ack the FW changed must end equal to req. */
+  private static boolean completes(int ack, int ack2, int req2, int mask) {
+    int changed = (ack ^ ack2) & mask;
+    return (changed & (ack2 ^ req2)) == 0;
+  }
+
+  /** Event bits of ack the FW changed must not have been pending. */
+  private static boolean raisesOnlyIdle(int req, int ack, int ack2, int mask) {
+    int changed = (ack ^ ack2) & mask;
+    return (changed & (req ^ ack)) == 0;
+  }
+
+  private static boolean doorbellRung(FwState s) {
+    if (s.mcu() != MCU_RUNNING || s.waiting() == WAIT_NONE || FwModel.acked(s)) {
+      return true;
+    }
+    if (s.waiting() == WAIT_PING) {
+      return s.db0();
+    }
+    int bit = 1 << (s.waiting() - WAIT_CSG);
+    return s.db0() && ((s.csgDbReq() ^ s.csgDbAck()) & bit) != 0;
+  }
+}
