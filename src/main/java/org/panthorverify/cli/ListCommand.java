@@ -39,8 +39,12 @@ final class ListCommand implements Callable<Integer> {
         out.printf("  constant %-12s %-12s %s%n", c.name(), c.range(), c.description());
       }
       for (ConfigPreset c : e.configs()) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (ConstantDef d : e.constants()) {
+          values.add(d.name() + "=" + d.show(c.constants().get(d.name())));
+        }
         out.printf("  config   %-12s %-24s golden: %s distinct, depth %s, expect %s%n", c.name(),
-            c.constants().toString(), c.goldenDistinct() < 0 ? "?" : String.format("%,d",
+            "{" + String.join(", ", values) + "}", c.goldenDistinct() < 0 ? "?" : String.format("%,d",
                 c.goldenDistinct()), c.goldenDepth() < 0 ? "?" : c.goldenDepth(), c.expected());
       }
       for (VariantDef v : e.variants()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.panthorverify.core.Model;
 import org.panthorverify.core.Property;
+import org.panthorverify.core.StateEncoder;
 import org.panthorverify.core.Value;
 
 /**
@@ -186,6 +187,57 @@ public final class FwModel implements Model<FwState, FwAction> {
   @Override
   public List<Property<FwState, FwAction>> properties() {
     return FwProperties.all(this);
+  }
+
+  /** The canonical encoding: every component in order (the reflective default is slower). */
+  @Override
+  public void encode(FwState s, StateEncoder out) {
+    out.putInt(s.pm());
+    out.putInt(s.dev());
+    out.putBoolean(s.resetPending());
+    out.putBoolean(s.resetQueued());
+    out.putBoolean(s.resetFast());
+    out.putBoolean(s.resetFailed());
+    out.putBoolean(s.schedReset());
+    out.putBoolean(s.unplugged());
+    out.putInt(s.unplug());
+    out.putBoolean(s.pmRef());
+    out.putBoolean(s.power());
+    out.putBoolean(s.rpmError());
+    out.putInt(s.mcu());
+    out.putBoolean(s.booted());
+    out.putBoolean(s.fwLoaded());
+    out.putBoolean(s.imageGood());
+    out.putBoolean(s.reloaded());
+    out.putBoolean(s.lastBootFailed());
+    out.putInt(s.glbReq());
+    out.putInt(s.glbAck());
+    out.putBoolean(s.db0());
+    out.putInt(s.csgDbReq());
+    out.putInt(s.csgDbAck());
+    out.putInt(s.bound());
+    out.putInt(s.csgStateReq());
+    out.putInt(s.csgStateAck());
+    out.putInt(s.csgEvtReq());
+    out.putInt(s.csgEvtAck());
+    out.putInt(s.csStart());
+    out.putInt(s.csStartAck());
+    out.putInt(s.csFaultReq());
+    out.putInt(s.csFaultAck());
+    out.putInt(s.jobRaw());
+    out.putBoolean(s.jobMask());
+    out.putBoolean(s.jobSw());
+    out.putBoolean(s.jobSusp());
+    out.putInt(s.jobThread());
+    out.putInt(s.gpuIrq());
+    out.putInt(s.mmuIrq());
+    out.putInt(s.fwEvents());
+    out.putInt(s.evWork());
+    out.putBoolean(s.evDisabled());
+    out.putInt(s.waiting());
+    out.putBoolean(s.pingArmed());
+    out.putInt(s.flush());
+    out.putInt(s.dbSnap());
   }
 
   @Override
