@@ -838,12 +838,19 @@ public sealed interface FwAction extends Action {
         return b.build(); // reads freed memory: NoFwAccessAfterFree
       }
       if ((ev & 1) != 0) {
-        b.glbReq = (b.glbReq & ~GLB_IDLE) | (b.glbAck & GLB_IDLE);
+        b.glbReq = m.config().bug(FwModel.ACK_BY_TOGGLE) ? b.glbReq ^ GLB_IDLE
+            : (b.glbReq & ~GLB_IDLE) | (b.glbAck & GLB_IDLE);
       }
       boolean rang = false;
       for (int i = 0; i < m.config().slots(); i++) {
         int bit = 1 << i;
-        if ((ev & (bit << 1)) == 0 || (s.bound() & bit) == 0) {
+        if ((ev & (bit << 1)) == 0) {
+          continue;
+        }
+        if ((s.bound() & bit) == 0) {
+          if (m.config().bug(FwModel.ACK_UNBOUND_SLOT)) {
+            b.csgEvtReq = (b.csgEvtReq & ~bit) | (b.csgEvtAck & bit);
+          }
           continue;
         }
         b.csgEvtReq = (b.csgEvtReq & ~bit) | (b.csgEvtAck & bit);
@@ -903,8 +910,10 @@ public sealed interface FwAction extends Action {
   record Unbind(int slot) implements FwAction {
     @Override
     public boolean enabled(FwState s, FwModel m) {
-      return FwModel.schedulerMayRun(s) && (s.bound() & (1 << slot)) != 0
-          && FwModel.csgState(s.csgStateReq(), slot) == FwModel.csgState(s.csgStateAck(), slot);
+      return (FwModel.schedulerMayRun(s) && (s.bound() & (1 << slot)) != 0
+          && FwModel.csgState(s.csgStateReq(), slot) == FwModel.csgState(s.csgStateAck(), slot))
+          || (m.config().bug(FwModel.STATE_OVERWRITE) && s.waiting() == FwModel.WAIT_CSG + slot
+              && FwModel.csgState(s.csgStateReq(), slot) == CSG_START);
     }
 
     @Override
@@ -1143,7 +1152,8 @@ public sealed interface FwAction extends Action {
   record FwGlbIdle() implements FwAction {
     @Override
     public boolean enabled(FwState s, FwModel m) {
-      return s.mcu() == MCU_RUNNING && ((s.glbReq() ^ s.glbAck()) & GLB_IDLE) == 0;
+      return s.mcu() == MCU_RUNNING && (((s.glbReq() ^ s.glbAck()) & GLB_IDLE) == 0
+          || m.config().bug(FwModel.FW_REPEATS_EVENT));
     }
 
     @Override

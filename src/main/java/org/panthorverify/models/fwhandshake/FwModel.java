@@ -59,6 +59,10 @@ public final class FwModel implements Model<FwState, FwAction> {
   static final String MISSING_DOORBELL = "missing-doorbell";
   static final String NON_ATOMIC_TOGGLE = "non-atomic-toggle";
   static final String EVENTS_BEFORE_CLEAR = "events-before-irq-clear";
+  static final String ACK_BY_TOGGLE = "event-ack-by-toggle";
+  static final String FW_REPEATS_EVENT = "fw-raises-pending-event";
+  static final String STATE_OVERWRITE = "csg-state-overwrite";
+  static final String ACK_UNBOUND_SLOT = "ack-unbound-slot";
 
   /** Each variant with the property that must catch it and its mechanism. */
   public static final Map<String, String[]> VARIANTS = variants();
@@ -91,6 +95,14 @@ public final class FwModel implements Model<FwState, FwAction> {
     v.put(EVENTS_BEFORE_CLEAR, new String[] {"NoLostFwEvent",
         "the job IRQ handler uses the status bits before clearing them, losing an event raised"
             + " in between"});
+    v.put(ACK_BY_TOGGLE, new String[] {"FH-2",
+        "the GLB idle event is acknowledged by toggling req instead of copying ack"});
+    v.put(FW_REPEATS_EVENT, new String[] {"FH-3",
+        "the FW raises the GLB idle event again while it is still pending"});
+    v.put(STATE_OVERWRITE, new String[] {"FH-5",
+        "the scheduler terminates a slot whose START request is not acked yet"});
+    v.put(ACK_UNBOUND_SLOT, new String[] {"FH-6",
+        "the FW-events work acknowledges CSG events of a slot that has no group bound"});
     return java.util.Collections.unmodifiableMap(v);
   }
 

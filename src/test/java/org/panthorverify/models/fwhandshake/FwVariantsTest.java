@@ -42,7 +42,11 @@ class FwVariantsTest {
       "toggle-from-req; default; ; FH-1; 12",
       "missing-doorbell; default; ; FH-8; 8",
       "non-atomic-toggle; default; slots=2 events=true; FH-4; 14",
-      "events-before-irq-clear; default; ; NoLostFwEvent; 8"})
+      "events-before-irq-clear; default; ; NoLostFwEvent; 8",
+      "event-ack-by-toggle; default; ; FH-2; 6",
+      "fw-raises-pending-event; default; ; FH-3; 5",
+      "csg-state-overwrite; default; ; FH-5; 8",
+      "ack-unbound-slot; default; events=true; FH-6; 15"})
   void variant_failsOnItsProperty_withTheCommittedShortestTrace(String variant, String config,
       String sets, String property, int states) {
     List<String> overrides = sets == null ? List.of() : Arrays.asList(sets.split(" "));
@@ -83,6 +87,6 @@ class FwVariantsTest {
       assertTrue(names.contains(v.property()) || v.property().equals("Deadlock"),
           v.name() + " names " + v.property());
     }
-    assertEquals(11, ENTRY.variants().size());
+    assertEquals(15, ENTRY.variants().size());
   }
 }
