@@ -85,10 +85,7 @@ final class Expander<S, A extends Action> {
     try {
       List<A> actions = model.enabledActions(state);
       int n = actions.size();
-      if (n == 0 && props.checkDeadlock && !reportedAlready[props.deadlockIndex()]
-          && !model.isAcceptableEnd(state)) {
-        v.stateViolation(props.deadlockIndex());
-      }
+      checkDeadlock(state, n, v);
       boolean[] reported = reportedAlready;
       for (int k = 0; k < n; k++) {
         A a = actions.get(k);
@@ -117,7 +114,7 @@ final class Expander<S, A extends Action> {
     }
   }
 
-  /** The deadlock check for a state whose successors were computed on packed words. */
+  /** Reports a deadlock if {@code state} has no enabled action and is not an accepted end. */
   void checkDeadlock(S state, int enabled, Visitor<S, A> v) {
     if (enabled == 0 && props.checkDeadlock && !reportedAlready[props.deadlockIndex()]
         && !model.isAcceptableEnd(state)) {

@@ -64,10 +64,4 @@ final class Limits {
     reserve = null;
     outOfMemory = true;
   }
-
-  /** Keeps the reserve reachable until the run ends. */
-  int reserveSize() {
-    byte[] r = reserve;
-    return r == null ? 0 : r.length;
-  }
 }

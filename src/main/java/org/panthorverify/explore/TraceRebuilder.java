@@ -8,7 +8,6 @@ import org.panthorverify.core.Fingerprinter;
 import org.panthorverify.core.Model;
 import org.panthorverify.core.NondeterministicModelException;
 import org.panthorverify.core.Step;
-import org.panthorverify.core.Trace;
 
 /**
  * Rebuilds a concrete trace from a path of fingerprints by re-executing the model (TLC keeps
@@ -73,9 +72,5 @@ final class TraceRebuilder<S, A extends Action> {
             + "; enabled actions now: " + labels + ". The model is not deterministic: its"
             + " actions or successors depend on something besides the state (HashSet/HashMap"
             + " iteration order, a static counter, the clock or a random source).");
-  }
-
-  static <S, A extends Action> Trace<S, A> trace(List<Step<S, A>> steps) {
-    return new Trace<>(steps);
   }
 }

@@ -220,56 +220,22 @@ public final class TwoPhaseModel implements Model<TwoPhaseModel.State, TwoPhaseM
 
   /**
    * The enabled actions in the order TMCommit, TMAbort, then per RM TMRcvPrepared, RMPrepare,
-   * RMChooseToAbort, RMRcvCommitMsg, RMRcvAbortMsg. The guards are the actions' {@code enabled}
-   * methods, written out here because this is the benchmark's hot path.
+   * RMChooseToAbort, RMRcvCommitMsg, RMRcvAbortMsg. (The BFS takes the packed path, {@link
+   * #packedSuccessors()}; this object path serves DFS, simulation, traces and replay.)
    */
   @Override
   public List<TwoPhaseAction> enabledActions(State s) {
     List<TwoPhaseAction> out = new ArrayList<>(2 + rms * 2);
-    boolean init = s.tmState() == 0;
-    if (init && (s.tmPrepared() == all || commitWithoutPrepare)) {
-      out.add(actions[0]);
-    }
-    if (init) {
-      out.add(actions[1]);
-    }
-    int msgs = s.msgs();
-    boolean commit = (msgs & COMMIT_MSG) != 0;
-    boolean abort = (msgs & ABORT_MSG) != 0;
-    for (int r = 0, base = 2; r < rms; r++, base += 5) {
-      if (init && (msgs & (1 << r)) != 0) {
-        out.add(actions[base]);
-      }
-      if (s.rm(r) == WORKING) {
-        out.add(actions[base + 1]);
-        out.add(actions[base + 2]);
-      }
-      if (commit) {
-        out.add(actions[base + 3]);
-      }
-      if (abort) {
-        out.add(actions[base + 4]);
+    for (TwoPhaseAction a : actions) {
+      if (a.enabled(s, this)) {
+        out.add(a);
       }
     }
     return out;
   }
 
-  /**
-   * The successor: the action's {@code apply}, dispatched by an {@code instanceof} chain in
-   * order of frequency (the hot path of the benchmark; an interface call over seven classes is
-   * megamorphic).
-   */
   @Override
   public State next(State s, TwoPhaseAction a) {
-    if (a instanceof RMRcvAbortMsg x) {
-      return s.withRm(x.rm(), ABORTED);
-    } else if (a instanceof RMChooseToAbort x) {
-      return s.withRm(x.rm(), ABORTED);
-    } else if (a instanceof RMPrepare x) {
-      return x.apply(s, this);
-    } else if (a instanceof TMRcvPrepared x) {
-      return x.apply(s, this);
-    }
     return a.apply(s, this);
   }
 
