@@ -9,13 +9,13 @@
 (* and of the FwAction records, and every variable holds exactly the value *)
 (* the Java field holds (ints for program counters, enums and bit masks,   *)
 (* BOOLEAN for booleans), so states correspond one to one and TLC must     *)
-(* find the same number of distinct states as the Java explorer (31,665,   *)
+(* find the same number of distinct states as the Java explorer (29,473,   *)
 (* depth 36, for the small config of MC_small).                            *)
 (*                                                                         *)
 (* Bit masks are naturals; the bit operators below are defined by          *)
 (* recursion over the (few) bits in use.  Bit i of a slot mask is CSG slot *)
 (* i; bit 0 of jobRaw (and fwEvents) is the GLB bit, bit i + 1 is CSG slot *)
-(* i.  csgStateReq/csgStateAck hold two bits per slot.  dbSnap is -1, or   *)
+(* i.  csgStateReq/csgStateAck hold two bits per slot.  glbSnap is -1, or   *)
 (* (the doorbell_req word read by the scheduler) * 8 + slot.               *)
 (*                                                                         *)
 (* Variant is the seeded bug switched on ("none" for the correct model),   *)
@@ -201,14 +201,14 @@ VARIABLES
   waiting,        \* request-with-wait in progress: WAIT_NONE, WAIT_PING, WAIT_CSG + slot
   pingArmed,      \* the ping work is armed
   flush,          \* GPU cache flush: 0 none, 1 requested, 2 completed (IRQ raised)
-  dbSnap          \* variant non-atomic-toggle: doorbell_req read * 8 + slot, or -1
+  glbSnap         \* variant non-atomic-toggle: GLB req read by PingWork (PING toggled), or -1
 
 vars == <<pm, dev, resetPending, resetQueued, resetFast, resetFailed, schedReset, unplugged,
           unplug, pmRef, power, rpmError, mcu, booted, fwLoaded, imageGood, reloaded,
           lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
           csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
           jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-          evDisabled, waiting, pingArmed, flush, dbSnap>>
+          evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 SlotMaskAll == 2^Slots - 1
 
@@ -230,7 +230,7 @@ TypeOK ==
   /\ evWork \in 0..1
   /\ waiting \in 0..(WAIT_CSG + Slots - 1)
   /\ flush \in 0..2
-  /\ dbSnap \in -1..(8 * SlotMaskAll + Slots - 1)
+  /\ glbSnap \in -1..15
 
 Init ==
   /\ pm = PM_ACTIVE
@@ -278,7 +278,7 @@ Init ==
   /\ waiting = WAIT_NONE
   /\ pingArmed = FALSE
   /\ flush = 0
-  /\ dbSnap = -1
+  /\ glbSnap = -1
 
 -----------------------------------------------------------------------------
 (* Shared predicates (FwModel.schedulerMayRun, FwModel.acked).             *)
@@ -286,7 +286,7 @@ Init ==
 \* The abstract scheduler (tick) may issue CSG requests.
 SchedulerMayRun ==
   /\ pm = PM_ACTIVE /\ dev = PC_IDLE /\ booted /\ fwLoaded
-  /\ ~schedReset /\ ~resetPending /\ ~unplugged /\ waiting = WAIT_NONE /\ dbSnap < 0
+  /\ ~schedReset /\ ~resetPending /\ ~unplugged /\ waiting = WAIT_NONE /\ glbSnap < 0
 
 \* The request being waited for is acknowledged.
 Acked ==
@@ -317,7 +317,7 @@ ProbeLoad ==
                  unplug, pmRef, power, rpmError, lastBootFailed, glbReq, glbAck, db0, csgDbReq,
                  csgDbAck, bound, csgStateReq, csgStateAck, csgEvtReq, csgEvtAck, csStart,
                  csStartAck, csFaultReq, csFaultAck, jobRaw, jobThread, gpuIrq, mmuIrq, fwEvents,
-                 evWork, evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evWork, evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* panthor_fw_start saw booted: panthor_fw_init_global_iface toggles the    *)
 (* CFG requests and rings doorbell 0; the ping work is armed. The caller    *)
@@ -338,7 +338,7 @@ HostBootOk ==
                  power, rpmError, mcu, booted, fwLoaded, imageGood, glbAck, csgDbReq, csgDbAck,
                  bound, csgStateReq, csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck,
                  csFaultReq, csFaultAck, jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq,
-                 mmuIrq, fwEvents, evWork, evDisabled, waiting, flush, dbSnap>>
+                 mmuIrq, fwEvents, evWork, evDisabled, waiting, flush, glbSnap>>
 
 (* panthor_fw_start timed out waiting for booted: the MCU is stopped and    *)
 (* the job IRQ suspended. Probe fails (the error path unplugs), the reset   *)
@@ -373,7 +373,7 @@ HostBootTimeout ==
                  imageGood, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobThread, fwEvents, evWork, evDisabled, waiting, pingArmed, flush,
-                 dbSnap>>
+                 glbSnap>>
 
 (* panthor_device_reset_work starts; it goes on only while the device is    *)
 (* ACTIVE and not unplugged (otherwise the pending flag forces a slow boot  *)
@@ -383,7 +383,7 @@ ResetWorkStart ==
   /\ resetQueued
   /\ dev = PC_IDLE
   /\ waiting = WAIT_NONE
-  /\ dbSnap < 0
+  /\ glbSnap < 0
   /\ dev' = IF pm = PM_ACTIVE /\ ~unplugged THEN PC_RESET_SCHED_PRE ELSE dev
   /\ resetQueued' = FALSE
   /\ UNCHANGED <<pm, resetPending, resetFast, resetFailed, schedReset, unplugged, unplug, pmRef,
@@ -391,7 +391,7 @@ ResetWorkStart ==
                  glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq, csgStateAck,
                  csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw,
                  jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* panthor_sched_pre_reset: reset in progress, the scheduler's works        *)
 (* cancelled (the FW-events work among them; its bits stay in fw_events),   *)
@@ -407,7 +407,7 @@ ResetSchedPre ==
                  glbReq, glbAck, db0, csgDbReq, csgDbAck, csgStateReq, csgStateAck, csgEvtReq,
                  csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw, jobMask, jobSw,
                  jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evDisabled, waiting, pingArmed,
-                 flush, dbSnap>>
+                 flush, glbSnap>>
 
 (* panthor_fw_pre_reset(on_hang = TRUE): cancel the ping work, reset.fast   *)
 (* := FALSE, suspend the job IRQ (which waits for its threaded handler) and *)
@@ -426,7 +426,7 @@ ResetFwPre ==
                  pmRef, power, rpmError, booted, fwLoaded, imageGood, reloaded, lastBootFailed,
                  glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq, csgStateAck,
                  csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw,
-                 jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting, flush, dbSnap>>
+                 jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting, flush, glbSnap>>
 
 (* panthor_mmu_pre_reset, panthor_gpu_soft_reset (clears the raw job-IRQ    *)
 (* status and any cache flush in flight), panthor_gpu_l2_power_on,          *)
@@ -441,7 +441,7 @@ ResetGpu ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, dbSnap>>
+                 evDisabled, waiting, pingArmed, glbSnap>>
 
 (* panthor_fw_post_reset (also the resume path, panthor_fw_resume): reload  *)
 (* every FW section, which restores the interface blocks' initial (zero)    *)
@@ -473,7 +473,7 @@ FwPostReset ==
   /\ UNCHANGED <<pm, resetPending, resetQueued, resetFast, resetFailed, schedReset, unplugged,
                  unplug, pmRef, power, rpmError, fwLoaded, lastBootFailed, bound, jobRaw,
                  jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting, pingArmed,
-                 flush, dbSnap>>
+                 flush, glbSnap>>
 
 (* The end of the reset work: reset.pending := FALSE, then                  *)
 (* panthor_sched_post_reset (reset.in_progress cleared; it terminates the   *)
@@ -489,7 +489,7 @@ ResetFinish ==
                  csgDbReq, csgDbAck, bound, csgStateReq, csgStateAck, csgEvtReq, csgEvtAck,
                  csStart, csStartAck, csFaultReq, csFaultAck, jobRaw, jobMask, jobSw, jobSusp,
                  jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting, pingArmed,
-                 flush, dbSnap>>
+                 flush, glbSnap>>
 
 (* panthor_device_suspend starts: SUSPENDING, cancel the reset work. On an  *)
 (* unplugged device the hardware sequence is skipped and power is cut.      *)
@@ -499,7 +499,7 @@ SuspendStart ==
   /\ dev = PC_IDLE
   /\ ~pmRef
   /\ waiting = WAIT_NONE
-  /\ dbSnap < 0
+  /\ glbSnap < 0
   /\ flush = 0
   /\ pm' = IF unplugged THEN PM_SUSPENDED ELSE PM_SUSPENDING
   /\ dev' = IF unplugged THEN dev ELSE PC_SUSPEND_SCHED
@@ -510,7 +510,7 @@ SuspendStart ==
                  glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq, csgStateAck, csgEvtReq,
                  csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw, jobMask, jobSw,
                  jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting,
-                 pingArmed, flush, dbSnap>>
+                 pingArmed, flush, glbSnap>>
 
 (* panthor_sched_suspend: every group suspended and unbound; it runs once   *)
 (* the scheduler's pending works were flushed (a queued FW-events work runs *)
@@ -525,7 +525,7 @@ SuspendSched ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* panthor_fw_suspend = panthor_fw_pre_reset(on_hang = FALSE): cancel the   *)
 (* ping work, reset.fast := FALSE, then panthor_fw_halt_mcu: set GLB_HALT   *)
@@ -542,7 +542,7 @@ SuspendFw ==
                  lastBootFailed, glbAck, csgDbReq, csgDbAck, bound, csgStateReq, csgStateAck,
                  csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw,
                  jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, flush, dbSnap>>
+                 evDisabled, waiting, flush, glbSnap>>
 
 (* panthor_fw_wait_mcu_halted sees MCU_STATUS = HALT: the restart may be    *)
 (* fast.                                                                    *)
@@ -556,7 +556,7 @@ HaltDone ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* The halt wait (panthor_fw_wait_mcu_halted) times out: the next start     *)
 (* will be slow.                                                            *)
@@ -569,7 +569,7 @@ HaltTimeout ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* panthor_job_irq_suspend, first step: the fixed order clears the software *)
 (* mask (then INT_MASK, and sets suspended last); the old order (variant    *)
@@ -584,7 +584,7 @@ IrqSuspendStep1 ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled,
-                 waiting, pingArmed, flush, dbSnap>>
+                 waiting, pingArmed, flush, glbSnap>>
 
 (* panthor_job_irq_suspend, second step: write 0 to JOB_INT_MASK.           *)
 IrqSuspendStep2 ==
@@ -596,7 +596,7 @@ IrqSuspendStep2 ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled,
-                 waiting, pingArmed, flush, dbSnap>>
+                 waiting, pingArmed, flush, glbSnap>>
 
 (* panthor_job_irq_suspend, last step, after synchronize_irq (the threaded  *)
 (* handler has finished); then the MCU is stopped (panthor_fw_stop).        *)
@@ -612,7 +612,7 @@ IrqSuspendStep3 ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled,
-                 waiting, pingArmed, flush, dbSnap>>
+                 waiting, pingArmed, flush, glbSnap>>
 
 (* panthor_mmu_suspend and panthor_gpu_suspend: their IRQs suspended, power *)
 (* and clocks cut; SUSPENDED.                                               *)
@@ -628,7 +628,7 @@ SuspendPowerOff ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobSw, jobSusp, jobThread, fwEvents, evWork, evDisabled,
-                 waiting, pingArmed, flush, dbSnap>>
+                 waiting, pingArmed, flush, glbSnap>>
 
 (* panthor_device_resume starts: RESUMING; a pending reset forces a slow    *)
 (* start; power, GPU and MMU IRQs back. The runtime-PM core refuses to      *)
@@ -651,7 +651,7 @@ ResumeStart ==
                  fwLoaded, imageGood, reloaded, lastBootFailed, glbReq, glbAck, db0, csgDbReq,
                  csgDbAck, bound, csgStateReq, csgStateAck, csgEvtReq, csgEvtAck, csStart,
                  csStartAck, csFaultReq, csFaultAck, jobRaw, jobMask, jobSw, jobSusp, jobThread,
-                 fwEvents, evWork, evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 fwEvents, evWork, evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* panthor_sched_resume; ACTIVE.                                            *)
 ResumeSched ==
@@ -663,7 +663,7 @@ ResumeSched ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* Something unplugs the device (driver unbind or a fatal error elsewhere). *)
 UnplugStart ==
@@ -676,7 +676,7 @@ UnplugStart ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* panthor_device_unplug, first step: take a runtime-PM reference so that   *)
 (* no suspend can start (the old order, variant unplug-vs-suspend, marks    *)
@@ -693,7 +693,7 @@ UnplugStep1 ==
                  glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq, csgStateAck, csgEvtReq,
                  csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw, jobMask, jobSw,
                  jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting,
-                 pingArmed, flush, dbSnap>>
+                 pingArmed, flush, glbSnap>>
 
 (* panthor_device_unplug, second step: mark the device unplugged.           *)
 UnplugStep2 ==
@@ -707,7 +707,7 @@ UnplugStep2 ==
                  glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq, csgStateAck, csgEvtReq,
                  csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw, jobMask, jobSw,
                  jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting,
-                 pingArmed, flush, dbSnap>>
+                 pingArmed, flush, glbSnap>>
 
 (* panthor_sched_unplug: cancel the tick and disable_work_sync the FW-      *)
 (* events work (drain it and refuse later queueing). The old code (variant  *)
@@ -722,7 +722,7 @@ UnplugSched ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, waiting,
-                 pingArmed, flush, dbSnap>>
+                 pingArmed, flush, glbSnap>>
 
 (* panthor_fw_unplug: cancel the ping work (waiting for a running one and   *)
 (* its wait), stop the MCU, suspend the job IRQ and free the FW sections.   *)
@@ -732,7 +732,7 @@ UnplugSched ==
 UnplugFw ==
   /\ unplug = UNPLUG_FW
   /\ waiting = WAIT_NONE
-  /\ dbSnap < 0
+  /\ glbSnap < 0
   /\ unplug' = IF Bug("fw-unplug-halt-unbooted") THEN UNPLUG_HALT_WAIT ELSE UNPLUG_IRQS
   /\ mcu' = IF Bug("fw-unplug-halt-unbooted") THEN mcu ELSE MCU_DISABLED
   /\ fwLoaded' = IF Bug("fw-unplug-halt-unbooted") THEN fwLoaded ELSE FALSE
@@ -746,7 +746,7 @@ UnplugFw ==
                  unplugged, pmRef, power, rpmError, booted, imageGood, reloaded, lastBootFailed,
                  glbAck, csgDbReq, csgDbAck, bound, csgStateReq, csgStateAck, csgEvtReq,
                  csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw, jobThread,
-                 gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting, flush, dbSnap>>
+                 gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting, flush, glbSnap>>
 
 (* Variant fw-unplug-halt-unbooted: the MCU reports halted; then the FW is  *)
 (* freed (panthor_fw_unplug goes on).                                       *)
@@ -764,7 +764,7 @@ UnplugHaltDone ==
                  glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq, csgStateAck,
                  csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw,
                  jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting, pingArmed,
-                 flush, dbSnap>>
+                 flush, glbSnap>>
 
 (* panthor_mmu_unplug, panthor_gpu_unplug: their IRQs suspended; PM         *)
 (* reference put.                                                           *)
@@ -779,7 +779,7 @@ UnplugIrqs ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobSw, jobSusp, jobThread, fwEvents, evWork, evDisabled,
-                 waiting, pingArmed, flush, dbSnap>>
+                 waiting, pingArmed, flush, glbSnap>>
 
 (* The raw job-IRQ handler (PANTHOR_IRQ_HANDLER): a suspended IRQ is not    *)
 (* ours; otherwise mask JOB_INT_MASK and wake the threaded handler.         *)
@@ -796,7 +796,7 @@ JobIrqRaw ==
                  reloaded, lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound,
                  csgStateReq, csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq,
                  csFaultAck, jobRaw, jobSw, jobSusp, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* One batch of the threaded handler, panthor_job_irq_handler: clear the    *)
 (* status bits (JOB_INT_CLEAR), set booted on the first GLB bit, wake the   *)
@@ -821,7 +821,7 @@ JobIrqBatch ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobMask, jobSw, jobSusp, gpuIrq, mmuIrq, evDisabled, waiting, pingArmed, flush,
-                 dbSnap>>
+                 glbSnap>>
 
 (* Variant events-before-irq-clear: the status is cleared after the bits    *)
 (* were used.                                                               *)
@@ -834,7 +834,7 @@ JobIrqClear ==
                  reloaded, lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound,
                  csgStateReq, csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq,
                  csFaultAck, jobMask, jobSw, jobSusp, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* The threaded handler's loop ends (no status bit left under the software  *)
 (* mask): restore JOB_INT_MASK from the software mask unless the IRQ was    *)
@@ -849,7 +849,7 @@ JobIrqDone ==
                  reloaded, lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound,
                  csgStateReq, csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq,
                  csFaultAck, jobRaw, jobSw, jobSusp, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* process_fw_events_work: sched_process_global_irq_locked acknowledges the *)
 (* GLB idle event; sched_process_csg_irq_locked acknowledges each bound     *)
@@ -862,6 +862,8 @@ EventsWork ==
   LET Ev == IF fwLoaded THEN BitAnd(fwEvents \div 2, bound) ELSE 0
   IN
   /\ evWork = 1
+  \* process_fw_events_work takes sched->lock, held by the scheduler while it waits for a CSG ack.
+  /\ waiting < WAIT_CSG
   /\ glbReq' = IF fwLoaded /\ BitAnd(fwEvents, 1) # 0
                 THEN CopyBits(glbReq, glbAck, GLB_IDLE) ELSE glbReq
   /\ db0' = IF Ev # 0 THEN TRUE ELSE db0
@@ -875,31 +877,28 @@ EventsWork ==
                  unplugged, unplug, pmRef, power, rpmError, mcu, booted, fwLoaded, imageGood,
                  reloaded, lastBootFailed, glbAck, csgDbAck, bound, csgStateReq, csgStateAck,
                  csgEvtAck, csStart, csStartAck, csFaultAck, jobRaw, jobMask, jobSw, jobSusp,
-                 jobThread, gpuIrq, mmuIrq, evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 jobThread, gpuIrq, mmuIrq, evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* The scheduler binds a group to CSG slot slot and starts it               *)
 (* (csg_slot_prog_locked, cs_slot_prog_locked, then                         *)
 (* csgs_upd_ctx_apply_locked): CSG_STATE := START, CS_STATE := START,       *)
 (* toggle the slot's CSG doorbell request (panthor_fw_toggle_reqs), ring    *)
 (* doorbell 0 and wait for the ack. Variant missing-doorbell forgets the    *)
-(* ring; variant non-atomic-toggle splits the doorbell_req read-modify-     *)
-(* write (the write is RingWrite).                                          *)
+(* ring.                                                                    *)
 Bind(slot) ==
   /\ SchedulerMayRun
   /\ BitAnd(bound, 2^slot) = 0
-  /\ db0' = IF Bug("non-atomic-toggle") \/ Bug("missing-doorbell") THEN db0 ELSE TRUE
-  /\ csgDbReq' = IF Bug("non-atomic-toggle") THEN csgDbReq ELSE Toggle(csgDbReq, csgDbAck, 2^slot)
+  /\ db0' = IF Bug("missing-doorbell") THEN db0 ELSE TRUE
+  /\ csgDbReq' = Toggle(csgDbReq, csgDbAck, 2^slot)
   /\ bound' = BitOr(bound, 2^slot)
   /\ csgStateReq' = SetCsgState(csgStateReq, slot, CSG_START)
   /\ csStart' = BitOr(csStart, 2^slot)
-  /\ waiting' = IF Bug("non-atomic-toggle") THEN waiting ELSE WAIT_CSG + slot
-  /\ dbSnap' = IF Bug("non-atomic-toggle")
-                THEN Toggle(csgDbReq, csgDbAck, 2^slot) * 8 + slot ELSE dbSnap
+  /\ waiting' = WAIT_CSG + slot
   /\ UNCHANGED <<pm, dev, resetPending, resetQueued, resetFast, resetFailed, schedReset,
                  unplugged, unplug, pmRef, power, rpmError, mcu, booted, fwLoaded, imageGood,
                  reloaded, lastBootFailed, glbReq, glbAck, csgDbAck, csgStateAck, csgEvtReq,
                  csgEvtAck, csStartAck, csFaultReq, csFaultAck, jobRaw, jobMask, jobSw, jobSusp,
-                 jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, pingArmed, flush>>
+                 jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, pingArmed, flush, glbSnap>>
 
 (* The scheduler terminates the group on slot slot once its state request   *)
 (* is acked (FH-5): CSG_STATE := TERMINATE, CS_STATE := STOP                *)
@@ -908,36 +907,17 @@ Unbind(slot) ==
   /\ SchedulerMayRun
   /\ BitAnd(bound, 2^slot) # 0
   /\ CsgState(csgStateReq, slot) = CsgState(csgStateAck, slot)
-  /\ db0' = IF Bug("non-atomic-toggle") \/ Bug("missing-doorbell") THEN db0 ELSE TRUE
-  /\ csgDbReq' = IF Bug("non-atomic-toggle") THEN csgDbReq ELSE Toggle(csgDbReq, csgDbAck, 2^slot)
+  /\ db0' = IF Bug("missing-doorbell") THEN db0 ELSE TRUE
+  /\ csgDbReq' = Toggle(csgDbReq, csgDbAck, 2^slot)
   /\ csgStateReq' = SetCsgState(csgStateReq, slot, CSG_TERMINATE)
   /\ csStart' = BitClear(csStart, 2^slot)
-  /\ waiting' = IF Bug("non-atomic-toggle") THEN waiting ELSE WAIT_CSG + slot
-  /\ dbSnap' = IF Bug("non-atomic-toggle")
-                THEN Toggle(csgDbReq, csgDbAck, 2^slot) * 8 + slot ELSE dbSnap
+  /\ waiting' = WAIT_CSG + slot
   /\ UNCHANGED <<pm, dev, resetPending, resetQueued, resetFast, resetFailed, schedReset,
                  unplugged, unplug, pmRef, power, rpmError, mcu, booted, fwLoaded, imageGood,
                  reloaded, lastBootFailed, glbReq, glbAck, csgDbAck, bound, csgStateAck,
                  csgEvtReq, csgEvtAck, csStartAck, csFaultReq, csFaultAck, jobRaw, jobMask,
                  jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled,
-                 pingArmed, flush>>
-
-(* Variant non-atomic-toggle: the second half of the scheduler's doorbell   *)
-(* toggle. It writes back the whole doorbell_req word as read in            *)
-(* Bind/Unbind (with the slot's bit flipped), rings doorbell 0 and starts   *)
-(* the wait.                                                                *)
-RingWrite ==
-  /\ dbSnap >= 0
-  /\ db0' = TRUE
-  /\ csgDbReq' = dbSnap \div 8
-  /\ waiting' = WAIT_CSG + (dbSnap % 8)
-  /\ dbSnap' = -1
-  /\ UNCHANGED <<pm, dev, resetPending, resetQueued, resetFast, resetFailed, schedReset,
-                 unplugged, unplug, pmRef, power, rpmError, mcu, booted, fwLoaded, imageGood,
-                 reloaded, lastBootFailed, glbReq, glbAck, csgDbAck, bound, csgStateReq,
-                 csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
-                 jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, pingArmed, flush>>
+                 pingArmed, flush, glbSnap>>
 
 (* panthor_fw_wait_acks succeeds: the awaited bits are acked. After a ping  *)
 (* the work re-arms (panthor_fw_ping_work); after a TERMINATE the slot is   *)
@@ -954,7 +934,7 @@ WaitAcked ==
                  reloaded, lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, flush, dbSnap>>
+                 evDisabled, flush, glbSnap>>
 
 (* panthor_fw_wait_acks times out (100 ms) while the FW has not acked: the  *)
 (* driver never retries; it schedules a device reset                        *)
@@ -971,7 +951,7 @@ WaitTimeout ==
                  glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq, csgStateAck, csgEvtReq,
                  csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw, jobMask, jobSw,
                  jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, pingArmed,
-                 flush, dbSnap>>
+                 flush, glbSnap>>
 
 (* panthor_fw_ping_work: unless a reset is pending, toggle GLB_PING, ring   *)
 (* doorbell 0 and wait for the ack.                                         *)
@@ -980,17 +960,37 @@ PingWork ==
   /\ pm = PM_ACTIVE
   /\ dev = PC_IDLE
   /\ waiting = WAIT_NONE
-  /\ dbSnap < 0
-  /\ glbReq' = IF resetPending THEN glbReq ELSE Toggle(glbReq, glbAck, GLB_PING)
-  /\ db0' = IF resetPending THEN db0 ELSE TRUE
-  /\ waiting' = IF resetPending THEN waiting ELSE WAIT_PING
+  /\ glbSnap < 0
+  /\ LET split == ~resetPending /\ Bug("non-atomic-toggle")
+         write == ~resetPending /\ ~Bug("non-atomic-toggle")
+     IN /\ glbReq' = IF write THEN Toggle(glbReq, glbAck, GLB_PING) ELSE glbReq
+        /\ db0' = IF write THEN TRUE ELSE db0
+        /\ waiting' = IF write THEN WAIT_PING ELSE waiting
+        /\ glbSnap' = IF split THEN Toggle(glbReq, glbAck, GLB_PING) ELSE glbSnap
   /\ pingArmed' = FALSE
   /\ UNCHANGED <<pm, dev, resetPending, resetQueued, resetFast, resetFailed, schedReset,
                  unplugged, unplug, pmRef, power, rpmError, mcu, booted, fwLoaded, imageGood,
                  reloaded, lastBootFailed, glbAck, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, flush, dbSnap>>
+                 evDisabled, flush>>
+
+(* Variant non-atomic-toggle: the second half of the ping work's GLB_PING   *)
+(* toggle, done without iface->lock.  It writes back the whole GLB req word *)
+(* as PingWork read it (PING flipped), rings doorbell 0 and starts the      *)
+(* wait; an idle-event acknowledgement written in between is lost (FH-4).   *)
+PingWrite ==
+  /\ glbSnap >= 0
+  /\ glbReq' = glbSnap
+  /\ db0' = TRUE
+  /\ waiting' = WAIT_PING
+  /\ glbSnap' = -1
+  /\ UNCHANGED <<pm, dev, resetPending, resetQueued, resetFast, resetFailed, schedReset,
+                 unplugged, unplug, pmRef, power, rpmError, mcu, booted, fwLoaded, imageGood,
+                 reloaded, lastBootFailed, glbAck, csgDbReq, csgDbAck, bound, csgStateReq,
+                 csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
+                 jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
+                 evDisabled, pingArmed, flush>>
 
 (* panthor_gpu_flush_caches: write GPU_CMD (clean/invalidate) and wait.     *)
 FlushRequest ==
@@ -1007,7 +1007,7 @@ FlushRequest ==
                  reloaded, lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound,
                  csgStateReq, csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq,
                  csFaultAck, jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq,
-                 fwEvents, evWork, evDisabled, waiting, pingArmed, dbSnap>>
+                 fwEvents, evWork, evDisabled, waiting, pingArmed, glbSnap>>
 
 (* The GPU completes the flush and raises CLEAN_CACHES_COMPLETED.           *)
 GpuFlushComplete ==
@@ -1019,7 +1019,7 @@ GpuFlushComplete ==
                  reloaded, lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound,
                  csgStateReq, csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq,
                  csFaultAck, jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq,
-                 fwEvents, evWork, evDisabled, waiting, pingArmed, dbSnap>>
+                 fwEvents, evWork, evDisabled, waiting, pingArmed, glbSnap>>
 
 (* panthor_gpu_irq_handler handles the completion and wakes the flush       *)
 (* waiter.                                                                  *)
@@ -1032,7 +1032,7 @@ GpuIrqFlushDone ==
                  reloaded, lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound,
                  csgStateReq, csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq,
                  csFaultAck, jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq,
-                 fwEvents, evWork, evDisabled, waiting, pingArmed, dbSnap>>
+                 fwEvents, evWork, evDisabled, waiting, pingArmed, glbSnap>>
 
 (* The flush wait in panthor_gpu_flush_caches times out (newer code): it    *)
 (* gives up and schedules a reset (panthor_device_schedule_reset).          *)
@@ -1046,7 +1046,7 @@ FlushTimeout ==
                  glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq, csgStateAck, csgEvtReq,
                  csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw, jobMask, jobSw,
                  jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting,
-                 pingArmed, dbSnap>>
+                 pingArmed, glbSnap>>
 
 (* The MCU boots: the FW sets up its interface and raises the GLB job-IRQ   *)
 (* bit.                                                                     *)
@@ -1060,7 +1060,7 @@ FwBootOk ==
                  reloaded, lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound,
                  csgStateReq, csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq,
                  csFaultAck, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents,
-                 evWork, evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evWork, evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* The MCU fails to boot; the FW memory image is unusable until the         *)
 (* sections reload.                                                         *)
@@ -1073,7 +1073,7 @@ FwBootFail ==
                  lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* The FW sees doorbell 0: it halts if GLB_HALT is set; otherwise it        *)
 (* completes every pending GLB request (ack := req), and for every CSG      *)
@@ -1102,7 +1102,7 @@ FwDoorbell ==
                  unplugged, unplug, pmRef, power, rpmError, booted, fwLoaded, imageGood,
                  reloaded, lastBootFailed, glbReq, csgDbReq, bound, csgStateReq, csgEvtReq,
                  csgEvtAck, csStart, csFaultReq, csFaultAck, jobMask, jobSw, jobSusp, jobThread,
-                 gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* The FW raises the GLB idle event (ack := NOT req), if it is not pending. *)
 FwGlbIdle ==
@@ -1115,7 +1115,7 @@ FwGlbIdle ==
                  reloaded, lastBootFailed, glbReq, db0, csgDbReq, csgDbAck, bound, csgStateReq,
                  csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck,
                  jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* The FW raises a CSG event (sync update / idle) on a started slot, if not *)
 (* pending.                                                                 *)
@@ -1131,7 +1131,7 @@ FwCsgEvent(slot) ==
                  reloaded, lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound,
                  csgStateReq, csgStateAck, csgEvtReq, csStart, csStartAck, csFaultReq,
                  csFaultAck, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents,
-                 evWork, evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evWork, evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* The FW raises CS_FAULT on a started stream, if not pending (via          *)
 (* cs_irq_req).                                                             *)
@@ -1147,7 +1147,7 @@ FwCsFault(slot) ==
                  reloaded, lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound,
                  csgStateReq, csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq,
                  jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork,
-                 evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 evDisabled, waiting, pingArmed, flush, glbSnap>>
 
 (* The FW hangs: it stops answering anything.                               *)
 FwHang ==
@@ -1159,7 +1159,7 @@ FwHang ==
                  reloaded, lastBootFailed, glbReq, glbAck, db0, csgDbReq, csgDbAck, bound,
                  csgStateReq, csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq,
                  csFaultAck, jobRaw, jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq,
-                 fwEvents, evWork, evDisabled, waiting, pingArmed, flush, dbSnap>>
+                 fwEvents, evWork, evDisabled, waiting, pingArmed, flush, glbSnap>>
 -----------------------------------------------------------------------------
 (* The Java explorer accepts states where the unplug thread is done as     *)
 (* ends; this stuttering step keeps TLC's deadlock check in line with it.  *)
@@ -1200,10 +1200,10 @@ Next ==
   \/ EventsWork
   \/ \E slot \in SlotIds : Bind(slot)
   \/ \E slot \in SlotIds : Unbind(slot)
-  \/ RingWrite
   \/ WaitAcked
   \/ WaitTimeout
   \/ PingWork
+  \/ PingWrite
   \/ FlushRequest
   \/ GpuFlushComplete
   \/ GpuIrqFlushDone

@@ -72,6 +72,14 @@ final class CheckRunner {
           resolved.variant() == null ? null : resolved.variant().name(), config, Main.tool());
       CheckReport.Written written = CheckReport.write(dir, model, ctx, result, extra);
       report(result, written, exit, golden, config, dir);
+      List<String> liveness = model.properties().stream()
+          .filter(p -> p.kind() == org.panthorverify.core.PropertyKind.LIVENESS)
+          .map(p -> p.name()).toList();
+      if (!liveness.isEmpty() && config.properties().isEmpty()) {
+        out.println("note: liveness properties declared but not checked by the explorer yet: "
+            + String.join(", ", liveness));
+        out.flush();
+      }
       return new Outcome(resolved, result, exit, dir.path(), golden);
     }
   }

@@ -13,13 +13,15 @@ import java.util.function.Predicate;
  *       [][A]_v} action invariants).
  *   <li>{@link Reachable}: some reachable state satisfies it: a witness that the model is not
  *       vacuous. Missing after a complete search, it is a violation.
+ *   <li>{@link Liveness}: something eventually happens, on every behaviour that satisfies the
+ *       property's fairness assumptions (an infinite counterexample: a lasso).
  * </ul>
  *
  * @param <S> state type
  * @param <A> action type
  */
 public sealed interface Property<S, A extends Action>
-    permits Property.Invariant, Property.ActionProperty, Property.Reachable {
+    permits Property.Invariant, Property.ActionProperty, Property.Reachable, Property.Liveness {
 
   /** The unique name, e.g. {@code Consistent}. */
   String name();
@@ -70,6 +72,87 @@ public sealed interface Property<S, A extends Action>
     @Override
     public PropertyKind kind() {
       return PropertyKind.REACHABLE;
+    }
+  }
+
+  /**
+   * A liveness property: a conjunction of clauses of one temporal {@link Form}, each over a pair
+   * of state predicates, that must hold on every infinite behaviour satisfying every one of
+   * {@code fairness}. A finite behaviour that ends in a state without successors counts as
+   * stuttering there forever, as in TLA+. The TLA+ twin states the same clauses and the same
+   * fairness ({@code WF_vars}/{@code SF_vars} of the same action families).
+   *
+   * @param form how each clause reads
+   * @param clauses the clauses; the property holds when every clause does
+   * @param fairness the assumptions under which the property must hold
+   */
+  record Liveness<S, A extends Action>(String name, String description, Form form,
+      java.util.List<Clause<S>> clauses, java.util.List<Fairness<A>> fairness)
+      implements Property<S, A> {
+    public Liveness {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(form, "form");
+      clauses = java.util.List.copyOf(clauses);
+      fairness = java.util.List.copyOf(fairness);
+      if (clauses.isEmpty()) {
+        throw new IllegalArgumentException(name + ": a liveness property needs a clause");
+      }
+    }
+
+    @Override
+    public PropertyKind kind() {
+      return PropertyKind.LIVENESS;
+    }
+  }
+
+  /** The temporal shape of a {@link Liveness} clause. */
+  enum Form {
+    /** {@code P ~> Q}: whenever P holds, Q holds then or later. */
+    LEADS_TO,
+    /** {@code <>Q}: every behaviour reaches Q (P is ignored and should be always true). */
+    EVENTUALLY,
+    /** {@code []<>Q}: Q holds infinitely often (P is ignored and should be always true). */
+    ALWAYS_EVENTUALLY
+  }
+
+  /**
+   * One clause of a {@link Liveness} property.
+   *
+   * @param label a short name, such as the TLA+ conjunct it matches
+   * @param p the trigger ({@link Form#LEADS_TO} only)
+   * @param q the goal
+   */
+  record Clause<S>(String label, Predicate<S> p, Predicate<S> q) {
+    public Clause {
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(p, "p");
+      Objects.requireNonNull(q, "q");
+    }
+  }
+
+  /**
+   * A fairness assumption over a family of actions, as TLA+'s {@code WF_vars(A)} (weak: if the
+   * family stays enabled it is eventually taken) or {@code SF_vars(A)} (strong: if it is enabled
+   * infinitely often it is taken infinitely often), where A is the disjunction of the family.
+   *
+   * @param name the family's name, as in the TLA+ spec
+   * @param strong strong rather than weak fairness
+   * @param family which actions belong to the family
+   */
+  record Fairness<A extends Action>(String name, boolean strong, Predicate<A> family) {
+    public Fairness {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(family, "family");
+    }
+
+    /** Weak fairness of a family. */
+    public static <A extends Action> Fairness<A> weak(String name, Predicate<A> family) {
+      return new Fairness<>(name, false, family);
+    }
+
+    /** Strong fairness of a family. */
+    public static <A extends Action> Fairness<A> strong(String name, Predicate<A> family) {
+      return new Fairness<>(name, true, family);
     }
   }
 

@@ -8,6 +8,8 @@ public enum PropertyKind {
   ACTION,
   /** A reachability witness. */
   REACHABLE,
+  /** A liveness property under fairness. */
+  LIVENESS,
   /** A reachable state without successors that the model does not accept as an end. */
   DEADLOCK;
 

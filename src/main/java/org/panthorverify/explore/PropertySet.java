@@ -37,6 +37,14 @@ final class PropertySet<S, A extends Action> {
     Set<String> filter = config.properties();
     all = new ArrayList<>();
     for (Property<S, A> p : declared) {
+      if (p.kind() == PropertyKind.LIVENESS) {
+        if (filter.contains(p.name())) {
+          throw new UserInputException("property '" + p.name() + "' of model " + model.name()
+              + " is a liveness property; the explorer does not check liveness yet (it checks"
+              + " invariants, action properties, witnesses and deadlock)");
+        }
+        continue; // declared for the liveness checker; not part of a safety run
+      }
       if (filter.isEmpty() || filter.contains(p.name())) {
         all.add(p);
       }

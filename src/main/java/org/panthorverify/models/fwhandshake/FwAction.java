@@ -44,6 +44,35 @@ public sealed interface FwAction extends Action {
     return 0;
   }
 
+  /**
+   * The GLB {@code req} bits this step may write (FH-4, for the GLB word: {@code
+   * panthor_fw_toggle_reqs}/{@code panthor_fw_update_reqs} are masked writes under {@code
+   * iface->lock}).
+   */
+  default int glbMask(FwState s, FwModel m) {
+    return 0;
+  }
+
+  /**
+   * Who decides when this step happens, which sets its fairness in the liveness properties (FL-*):
+   * the kernel's own steps and the device's answers are weakly fair; the environment's choices
+   * (a suspend, a resume, an unplug, the abstract scheduler binding a group, a FW event or hang)
+   * have no fairness, since nothing forces them.
+   */
+  enum Driver {
+    /** A work item, IRQ handler, timeout or the next step of a sequence: weakly fair. */
+    KERNEL,
+    /** The MCU or GPU answering what the host asked (doorbell, boot, cache flush): weakly fair. */
+    DEVICE,
+    /** A choice of the world outside the driver: no fairness. */
+    ENVIRONMENT
+  }
+
+  /** Who drives this step (see {@link Driver}). */
+  default Driver driver() {
+    return host() ? Driver.KERNEL : Driver.ENVIRONMENT;
+  }
+
   /** Whether this step rewrites the whole interface memory (a FW reload), exempt from FH-6. */
   default boolean reload() {
     return false;
@@ -97,6 +126,11 @@ public sealed interface FwAction extends Action {
     public boolean host() {
       return false;
     }
+
+    @Override
+    public Driver driver() {
+      return Driver.DEVICE;
+    }
   }
 
   /** The MCU fails to boot; the FW memory image is left unusable until the sections reload. */
@@ -117,6 +151,11 @@ public sealed interface FwAction extends Action {
     @Override
     public boolean host() {
       return false;
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.DEVICE;
     }
   }
 
@@ -147,6 +186,11 @@ public sealed interface FwAction extends Action {
         b.dev = Pc.RESUME_SCHED;
       }
       return b.build();
+    }
+
+    @Override
+    public int glbMask(FwState s, FwModel m) {
+      return GLB_CFG;
     }
   }
 
@@ -204,7 +248,7 @@ public sealed interface FwAction extends Action {
     @Override
     public boolean enabled(FwState s, FwModel m) {
       return s.resetQueued() && s.dev() == Pc.IDLE && s.waiting() == WAIT_NONE
-          && s.dbSnap() < 0;
+          && s.glbSnap() < 0;
     }
 
     @Override
@@ -352,7 +396,7 @@ public sealed interface FwAction extends Action {
     @Override
     public boolean enabled(FwState s, FwModel m) {
       return m.config().suspend() && s.pm() == PM_ACTIVE && s.dev() == Pc.IDLE && !s.pmRef()
-          && s.waiting() == WAIT_NONE && s.dbSnap() < 0 && s.flush() == 0;
+          && s.waiting() == WAIT_NONE && s.glbSnap() < 0 && s.flush() == 0;
     }
 
     @Override
@@ -367,6 +411,11 @@ public sealed interface FwAction extends Action {
         b.dev = Pc.SUSPEND_SCHED;
       }
       return b.build();
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
     }
   }
 
@@ -409,6 +458,11 @@ public sealed interface FwAction extends Action {
       b.db0 = true;
       b.dev = Pc.SUSPEND_HALT_WAIT;
       return b.build();
+    }
+
+    @Override
+    public int glbMask(FwState s, FwModel m) {
+      return GLB_HALT;
     }
   }
 
@@ -556,6 +610,11 @@ public sealed interface FwAction extends Action {
       b.dev = Pc.RESUME_FW_POST;
       return b.build();
     }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
+    }
   }
 
   /** {@code panthor_sched_resume}; ACTIVE. */
@@ -588,6 +647,11 @@ public sealed interface FwAction extends Action {
       FwState.B b = s.edit();
       b.unplug = Pc.UNPLUG_1;
       return b.build();
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
     }
   }
 
@@ -667,7 +731,7 @@ public sealed interface FwAction extends Action {
     @Override
     public boolean enabled(FwState s, FwModel m) {
       // Cancelling the ping work waits for a running one (and its wait).
-      return s.unplug() == Pc.UNPLUG_FW && s.waiting() == WAIT_NONE && s.dbSnap() < 0;
+      return s.unplug() == Pc.UNPLUG_FW && s.waiting() == WAIT_NONE && s.glbSnap() < 0;
     }
 
     @Override
@@ -683,6 +747,11 @@ public sealed interface FwAction extends Action {
       FwModel.freeFw(b);
       b.unplug = Pc.UNPLUG_IRQS;
       return b.build();
+    }
+
+    @Override
+    public int glbMask(FwState s, FwModel m) {
+      return GLB_HALT;
     }
   }
 
@@ -825,7 +894,8 @@ public sealed interface FwAction extends Action {
   record EventsWork() implements FwAction {
     @Override
     public boolean enabled(FwState s, FwModel m) {
-      return s.evWork() == 1;
+      // It takes sched->lock, which the scheduler holds while it waits for a CSG ack.
+      return s.evWork() == 1 && s.waiting() < FwModel.WAIT_CSG;
     }
 
     @Override
@@ -869,6 +939,11 @@ public sealed interface FwAction extends Action {
     public int doorbellMask(FwState s, FwModel m) {
       return (s.fwEvents() >>> 1) & s.bound();
     }
+
+    @Override
+    public int glbMask(FwState s, FwModel m) {
+      return GLB_IDLE;
+    }
   }
 
   // ---------------------------------------------------------------- scheduler (abstract)
@@ -877,8 +952,7 @@ public sealed interface FwAction extends Action {
    * The scheduler binds a group to CSG slot {@code slot} and starts it ({@code
    * csg_slot_prog_locked}, {@code cs_slot_prog_locked}, then {@code csgs_upd_ctx_apply_locked}):
    * CSG_STATE := START, CS_STATE := START, toggle the slot's CSG doorbell request, ring doorbell
-   * 0, and wait for the ack. Variant {@code missing-doorbell} forgets the ring; variant {@code
-   * non-atomic-toggle} toggles the doorbell request with a read and a later write.
+   * 0, and wait for the ack. Variant {@code missing-doorbell} forgets the ring.
    */
   record Bind(int slot) implements FwAction {
     @Override
@@ -900,6 +974,11 @@ public sealed interface FwAction extends Action {
     @Override
     public int doorbellMask(FwState s, FwModel m) {
       return 1 << slot;
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
     }
   }
 
@@ -929,32 +1008,10 @@ public sealed interface FwAction extends Action {
     public int doorbellMask(FwState s, FwModel m) {
       return 1 << slot;
     }
-  }
-
-  /**
-   * Variant {@code non-atomic-toggle}: the second half of the scheduler's doorbell toggle. It
-   * writes back the whole {@code doorbell_req} word as it was read in {@link Bind}/{@link
-   * Unbind} (with the slot's bit flipped), rings doorbell 0 and starts the wait.
-   */
-  record RingWrite() implements FwAction {
-    @Override
-    public boolean enabled(FwState s, FwModel m) {
-      return s.dbSnap() >= 0;
-    }
 
     @Override
-    public FwState apply(FwState s, FwModel m) {
-      FwState.B b = s.edit();
-      b.csgDbReq = s.dbSnap() >>> 3;
-      b.db0 = true;
-      b.waiting = FwModel.WAIT_CSG + (s.dbSnap() & 7);
-      b.dbSnap = -1;
-      return b.build();
-    }
-
-    @Override
-    public int doorbellMask(FwState s, FwModel m) {
-      return 1 << (s.dbSnap() & 7);
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
     }
   }
 
@@ -1007,13 +1064,15 @@ public sealed interface FwAction extends Action {
 
   /**
    * {@code panthor_fw_ping_work}: unless a reset is pending, toggle GLB_PING, ring doorbell 0 and
-   * wait for the ack.
+   * wait for the ack. The ping work does not take {@code sched->lock}, so the FW-events work may
+   * run during its wait. Variant {@code non-atomic-toggle} only reads the word here (see {@link
+   * PingWrite}).
    */
   record PingWork() implements FwAction {
     @Override
     public boolean enabled(FwState s, FwModel m) {
       return s.pingArmed() && s.pm() == PM_ACTIVE && s.dev() == Pc.IDLE && s.waiting() == WAIT_NONE
-          && s.dbSnap() < 0;
+          && s.glbSnap() < 0;
     }
 
     @Override
@@ -1021,11 +1080,49 @@ public sealed interface FwAction extends Action {
       FwState.B b = s.edit();
       b.pingArmed = false;
       if (!s.resetPending()) {
-        b.glbReq = FwModel.toggle(b.glbReq, b.glbAck, GLB_PING);
+        int toggled = FwModel.toggle(b.glbReq, b.glbAck, GLB_PING);
+        if (m.config().bug(FwModel.NON_ATOMIC_TOGGLE)) {
+          b.glbSnap = toggled;
+          return b.build();
+        }
+        b.glbReq = toggled;
         b.db0 = true;
         b.waiting = WAIT_PING;
       }
       return b.build();
+    }
+
+    @Override
+    public int glbMask(FwState s, FwModel m) {
+      return GLB_PING;
+    }
+  }
+
+  /**
+   * Variant {@code non-atomic-toggle}: the second half of the ping work's GLB_PING toggle. It
+   * writes back the whole GLB {@code req} word as it was read in {@link PingWork} (PING
+   * flipped), rings doorbell 0 and starts the wait. Any other bit written in between, such as
+   * the FW-events work's acknowledgement of the idle event, is lost.
+   */
+  record PingWrite() implements FwAction {
+    @Override
+    public boolean enabled(FwState s, FwModel m) {
+      return s.glbSnap() >= 0;
+    }
+
+    @Override
+    public FwState apply(FwState s, FwModel m) {
+      FwState.B b = s.edit();
+      b.glbReq = s.glbSnap();
+      b.db0 = true;
+      b.waiting = WAIT_PING;
+      b.glbSnap = -1;
+      return b.build();
+    }
+
+    @Override
+    public int glbMask(FwState s, FwModel m) {
+      return GLB_PING;
     }
   }
 
@@ -1046,6 +1143,11 @@ public sealed interface FwAction extends Action {
       b.flush = 1;
       return b.build();
     }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
+    }
   }
 
   /** The GPU completes the flush and raises CLEAN_CACHES_COMPLETED. */
@@ -1065,6 +1167,11 @@ public sealed interface FwAction extends Action {
     @Override
     public boolean host() {
       return false;
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.DEVICE;
     }
   }
 
@@ -1145,6 +1252,11 @@ public sealed interface FwAction extends Action {
     @Override
     public boolean host() {
       return false;
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.DEVICE;
     }
   }
 

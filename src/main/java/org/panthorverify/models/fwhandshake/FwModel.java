@@ -91,7 +91,8 @@ public final class FwModel implements Model<FwState, FwAction> {
     v.put(MISSING_DOORBELL, new String[] {"FH-8",
         "binding a slot writes the CSG request without ringing doorbell 0"});
     v.put(NON_ATOMIC_TOGGLE, new String[] {"FH-4",
-        "the doorbell_req read-modify-write is split, so a concurrent toggle is lost"});
+        "the ping work's GLB req read-modify-write is split (no iface lock), so the FW-events"
+            + " work's acknowledgement of the idle event written in between is lost"});
     v.put(EVENTS_BEFORE_CLEAR, new String[] {"NoLostFwEvent",
         "the job IRQ handler uses the status bits before clearing them, losing an event raised"
             + " in between"});
@@ -118,6 +119,11 @@ public final class FwModel implements Model<FwState, FwAction> {
     return config;
   }
 
+  /** Every action instance of this configuration, in a fixed order. */
+  List<FwAction> actions() {
+    return all;
+  }
+
   private static List<FwAction> allActions(int slots) {
     List<FwAction> a = new ArrayList<>(List.of(
         new FwAction.ProbeLoad(), new FwAction.HostBootOk(), new FwAction.HostBootTimeout(),
@@ -135,7 +141,7 @@ public final class FwModel implements Model<FwState, FwAction> {
       a.add(new FwAction.Bind(i));
       a.add(new FwAction.Unbind(i));
     }
-    a.addAll(List.of(new FwAction.RingWrite(), new FwAction.WaitAcked(),
+    a.addAll(List.of(new FwAction.PingWrite(), new FwAction.WaitAcked(),
         new FwAction.WaitTimeout(), new FwAction.PingWork(), new FwAction.FlushRequest(),
         new FwAction.GpuFlushComplete(), new FwAction.GpuIrqFlushDone(),
         new FwAction.FlushTimeout(), new FwAction.FwBootOk(), new FwAction.FwBootFail(),
@@ -249,7 +255,7 @@ public final class FwModel implements Model<FwState, FwAction> {
     out.putInt(s.waiting());
     out.putBoolean(s.pingArmed());
     out.putInt(s.flush());
-    out.putInt(s.dbSnap());
+    out.putInt(s.glbSnap());
   }
 
   @Override
@@ -357,17 +363,12 @@ public final class FwModel implements Model<FwState, FwAction> {
   static boolean schedulerMayRun(FwState s) {
     return s.pm() == PM_ACTIVE && s.dev() == Pc.IDLE && s.booted() && s.fwLoaded()
         && !s.schedReset() && !s.resetPending() && !s.unplugged() && s.waiting() == WAIT_NONE
-        && s.dbSnap() < 0;
+        && s.glbSnap() < 0;
   }
 
   /** Toggle slot's CSG doorbell request, ring doorbell 0 and start waiting for the slot. */
   static void ringCsg(FwState.B b, FwState s, FwModel m, int slot) {
-    int toggled = toggle(s.csgDbReq(), s.csgDbAck(), 1 << slot);
-    if (m.config.bug(NON_ATOMIC_TOGGLE)) {
-      b.dbSnap = (toggled << 3) | slot;
-      return;
-    }
-    b.csgDbReq = toggled;
+    b.csgDbReq = toggle(s.csgDbReq(), s.csgDbAck(), 1 << slot);
     if (!m.config.bug(MISSING_DOORBELL)) {
       b.db0 = true;
     }

@@ -6,7 +6,9 @@ import static org.panthorverify.models.fwhandshake.FwModel.GLB_HALT;
 import static org.panthorverify.models.fwhandshake.FwModel.GLB_IDLE;
 import static org.panthorverify.models.fwhandshake.FwModel.GLB_PING;
 import static org.panthorverify.models.fwhandshake.FwModel.IRQ_SUSPENDED;
+import static org.panthorverify.models.fwhandshake.FwModel.MCU_HUNG;
 import static org.panthorverify.models.fwhandshake.FwModel.MCU_RUNNING;
+import static org.panthorverify.models.fwhandshake.FwModel.PM_ACTIVE;
 import static org.panthorverify.models.fwhandshake.FwModel.WAIT_CSG;
 import static org.panthorverify.models.fwhandshake.FwModel.WAIT_NONE;
 import static org.panthorverify.models.fwhandshake.FwModel.WAIT_PING;
@@ -14,6 +16,10 @@ import static org.panthorverify.models.fwhandshake.FwModel.csgState;
 
 import java.util.List;
 import org.panthorverify.core.Property;
+import org.panthorverify.core.Property.Clause;
+import org.panthorverify.core.Property.Fairness;
+import org.panthorverify.core.Property.Form;
+import org.panthorverify.core.Property.Liveness;
 
 /**
  * The properties of the firmware-handshake model: FH-1 ... FH-9 of the reference (section 2.13),
@@ -26,14 +32,19 @@ final class FwProperties {
   /** GLB toggle-request bits. */
   private static final int GLB_REQS = GLB_CFG | GLB_PING;
 
+  /** Every bit of the GLB req word. */
+  private static final int GLB_ALL = GLB_HALT | GLB_CFG | GLB_PING | GLB_IDLE;
+
   static List<Property<FwState, FwAction>> all(FwModel m) {
     int slots = m.config().slots();
     int slotMask = (1 << slots) - 1;
     List<Property<FwState, FwAction>> out = new java.util.ArrayList<>(List.of(
         Property.action("FH-4",
-            "no lost update: a helper call writes only the doorbell_req bits of its own mask",
+            "no lost update: a helper call writes only the GLB req and doorbell_req bits of its"
+                + " own mask",
             (s, a, t) -> !a.host() || a.reload()
-                || ((s.csgDbReq() ^ t.csgDbReq()) & ~a.doorbellMask(s, m) & slotMask) == 0),
+                || (((s.glbReq() ^ t.glbReq()) & ~a.glbMask(s, m) & GLB_ALL) == 0
+                    && ((s.csgDbReq() ^ t.csgDbReq()) & ~a.doorbellMask(s, m) & slotMask) == 0)),
         Property.action("FH-1",
             "no cancelled request: the host never sets a pending request bit back to ack",
             (s, a, t) -> !a.host() || a.reload()
@@ -156,7 +167,103 @@ final class FwProperties {
       out.add(Property.reachable("UnplugCompletes", "an unplug runs to its end",
           s -> s.unplug() == Pc.UNPLUG_DONE));
     }
+    out.addAll(liveness(m));
     return List.copyOf(out);
+  }
+
+  /**
+   * FL-1 ... FL-4, each under {@link #fairness}. Every goal also accepts "the FW is gone" (after
+   * an unplug nothing is answered) and, where the reference allows it, "the device is suspended or
+   * the MCU stopped": the environment may suspend the GPU and never resume it, and a request the
+   * FW did not answer before it halted is sent again by the next boot.
+   */
+  static List<Property<FwState, FwAction>> liveness(FwModel m) {
+    int slots = m.config().slots();
+    List<Fairness<FwAction>> fair = fairness(m);
+    List<Clause<FwState>> fl1 = new java.util.ArrayList<>();
+    fl1.add(new Clause<>("GlbRequestAcked",
+        s -> s.fwLoaded() && ((s.glbReq() ^ s.glbAck()) & GLB_REQS) != 0,
+        s -> ((s.glbReq() ^ s.glbAck()) & GLB_REQS) == 0 || mcuStopped(s)));
+    List<Clause<FwState>> fl2 = new java.util.ArrayList<>();
+    fl2.add(new Clause<>("GlbEventAcked",
+        s -> s.fwLoaded() && ((s.glbReq() ^ s.glbAck()) & GLB_IDLE) != 0
+            && (s.fwEvents() & 1) != 0 && noReset(s),
+        s -> ((s.glbReq() ^ s.glbAck()) & GLB_IDLE) == 0 || !s.fwLoaded()));
+    for (int i = 0; i < slots; i++) {
+      final int slot = i;
+      final int bit = 1 << i;
+      fl1.add(new Clause<>("CsgRequestAcked(" + i + ")",
+          s -> s.fwLoaded() && csgState(s.csgStateReq(), slot) != csgState(s.csgStateAck(), slot),
+          s -> csgState(s.csgStateReq(), slot) == csgState(s.csgStateAck(), slot)
+              || mcuStopped(s)));
+      fl2.add(new Clause<>("CsgEventAcked(" + i + ")",
+          s -> s.fwLoaded() && (s.bound() & bit) != 0 && ((s.csgEvtReq() ^ s.csgEvtAck()) & bit)
+              != 0 && (s.fwEvents() & (bit << 1)) != 0 && noReset(s),
+          s -> ((s.csgEvtReq() ^ s.csgEvtAck()) & bit) == 0 || (s.bound() & bit) == 0
+              || !s.fwLoaded()));
+    }
+    return List.of(
+        new Liveness<>("FL-1",
+            "every pending GLB or CSG request is eventually acknowledged (or the MCU stopped,"
+                + " or the FW is gone)", Form.LEADS_TO, fl1, fair),
+        new Liveness<>("FL-2",
+            "every FW event whose IRQ reached sched->fw_events while no reset is under way is"
+                + " eventually acknowledged by the host", Form.LEADS_TO, fl2, fair),
+        new Liveness<>("FL-3",
+            "a hung FW eventually gets a reset scheduled, and a scheduled reset eventually"
+                + " clears reset.pending (unless the device is suspended or unplugged)",
+            Form.LEADS_TO, List.of(
+                new Clause<>("HangDetected", s -> s.mcu() == MCU_HUNG,
+                    s -> s.resetPending() || s.mcu() != MCU_HUNG || s.pm() != PM_ACTIVE
+                        || !s.fwLoaded()),
+                new Clause<>("ResetCompletes", FwState::resetPending,
+                    s -> !s.resetPending() || s.pm() != PM_ACTIVE || !s.fwLoaded())),
+            fair),
+        new Liveness<>("FL-4",
+            "after a successful panthor_fw_post_reset the ping work runs again (unless another"
+                + " reset, a suspend or an unplug comes first)",
+            Form.LEADS_TO, List.of(new Clause<>("PingAfterReset",
+                s -> s.dev() == Pc.RESET_FINISH && !s.resetFailed(),
+                s -> ((s.glbReq() ^ s.glbAck()) & GLB_PING) != 0 || s.waiting() == WAIT_PING
+                    || s.glbSnap() >= 0 || s.resetPending() || s.pm() != PM_ACTIVE
+                    || s.unplugged() || !s.fwLoaded())),
+            fair));
+  }
+
+  /**
+   * The fairness shared by FL-1 ... FL-4, as the TLA+ spec's {@code Fairness}: weak fairness of
+   * each kernel step and of each device answer (the FW answers a doorbell, the MCU boots or
+   * fails to, the GPU completes a cache flush). The ping work gets strong fairness: in the
+   * kernel it is a delayed work independent of the scheduler, but the model lets only one
+   * request-with-wait run at a time, so the abstract scheduler could otherwise starve it.
+   */
+  static List<Fairness<FwAction>> fairness(FwModel m) {
+    List<Fairness<FwAction>> out = new java.util.ArrayList<>();
+    java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+    for (FwAction a : m.actions()) {
+      if (a.driver() != FwAction.Driver.KERNEL || !seen.add(a.getClass())) {
+        continue;
+      }
+      Class<?> c = a.getClass();
+      String name = c.getSimpleName();
+      out.add(c == FwAction.PingWork.class ? Fairness.strong(name, x -> x.getClass() == c)
+          : Fairness.weak(name, x -> x.getClass() == c));
+    }
+    out.add(Fairness.weak("FwDoorbell", a -> a instanceof FwAction.FwDoorbell));
+    out.add(Fairness.weak("FwBoot",
+        a -> a instanceof FwAction.FwBootOk || a instanceof FwAction.FwBootFail));
+    out.add(Fairness.weak("GpuFlushComplete", a -> a instanceof FwAction.GpuFlushComplete));
+    return List.copyOf(out);
+  }
+
+  /** The MCU no longer runs this interface: halted, disabled, or its memory freed. */
+  private static boolean mcuStopped(FwState s) {
+    return !s.fwLoaded() || s.mcu() == FwModel.MCU_HALTED || s.mcu() == FwModel.MCU_DISABLED;
+  }
+
+  /** No reset is pending or under way. */
+  private static boolean noReset(FwState s) {
+    return !s.resetPending() && !s.schedReset() && !Pc.inReset(s.dev());
   }
 
   /** Request bits pending before that the host set back to ack (ack unchanged). */

@@ -53,8 +53,8 @@ package org.panthorverify.models.fwhandshake;
  * @param waiting a request-with-wait in progress: 0 none, 1 ping, 2 + i CSG slot i
  * @param pingArmed the ping work is armed
  * @param flush GPU cache flush: 0 none, 1 requested, 2 completed (IRQ raised)
- * @param dbSnap variant {@code non-atomic-toggle}: the {@code doorbell_req} word read by the
- *     scheduler, shifted left by 3, plus the slot; -1 when no toggle is half done
+ * @param glbSnap variant {@code non-atomic-toggle}: the GLB {@code req} word (PING toggled) that
+ *     the ping work read and has not written back yet; -1 when no toggle is half done
  */
 public record FwState(
     int pm,
@@ -102,7 +102,7 @@ public record FwState(
     int waiting,
     boolean pingArmed,
     int flush,
-    int dbSnap) {
+    int glbSnap) {
 
   /** A mutable copy, for actions to build their successor. */
   B edit() {
@@ -156,7 +156,7 @@ public record FwState(
     int waiting;
     boolean pingArmed;
     int flush;
-    int dbSnap;
+    int glbSnap;
 
     B(FwState s) {
       pm = s.pm;
@@ -204,7 +204,7 @@ public record FwState(
       waiting = s.waiting;
       pingArmed = s.pingArmed;
       flush = s.flush;
-      dbSnap = s.dbSnap;
+      glbSnap = s.glbSnap;
     }
 
     FwState build() {
@@ -214,7 +214,7 @@ public record FwState(
           csgStateAck, csgEvtReq, csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw,
           jobMask, jobSw, jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled,
           waiting,
-          pingArmed, flush, dbSnap);
+          pingArmed, flush, glbSnap);
     }
   }
 }
