@@ -149,6 +149,9 @@ class CliTest {
             "unknown variant 'nope' for model twophase; valid: commit-without-prepare"),
         Arguments.of(new String[] {"check", "twophase", "--property", "Nope"},
             "unknown property 'Nope' for model twophase; valid:"),
+        Arguments.of(new String[] {"check", "fw-handshake", "--config", "small", "--property",
+            "FL-1"}, "property 'FL-1' of model fw-handshake is a liveness property; the explorer"
+                + " does not check liveness yet"),
         Arguments.of(new String[] {"check", "twophase", "--set", "rms=3"},
             "unknown constant 'rms' for model twophase; valid: rm (1..16)"),
         Arguments.of(new String[] {"check", "twophase", "--set", "rm=99"},
