@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.panthorverify.core.UserInputException;
 import org.panthorverify.models.fwhandshake.FwConfig;
 import org.panthorverify.models.fwhandshake.FwModel;
+import org.panthorverify.models.sched.SchedConfig;
+import org.panthorverify.models.sched.SchedModel;
 import org.panthorverify.models.testkit.DieHardModel;
 import org.panthorverify.models.testkit.PhilosophersModel;
 import org.panthorverify.models.testkit.TwoPhaseModel;
@@ -25,7 +27,8 @@ public final class ModelRegistry {
 
   /** Every model of panthor-verify. */
   public static ModelRegistry standard() {
-    return new ModelRegistry(List.of(fwHandshake(), twoPhase(), dieHard(), philosophers()));
+    return new ModelRegistry(
+        List.of(fwHandshake(), sched(), twoPhase(), dieHard(), philosophers()));
   }
 
   public List<ModelEntry> models() {
@@ -73,6 +76,47 @@ public final class ModelRegistry {
             c.get("unplug") != 0, c.get("suspend") != 0, c.get("events") != 0,
             c.get("flush") != 0,
             v == null ? java.util.Set.of() : java.util.Set.of(v))));
+  }
+
+  static ModelEntry sched() {
+    List<VariantDef> variants = new java.util.ArrayList<>();
+    SchedModel.VARIANTS.forEach((id, v) -> variants.add(new VariantDef(id, v[1], v[0])));
+    return new ModelEntry(
+        "sched",
+        "the CSG scheduler: groups, run lists, the three-phase tick, slot priorities, reset",
+        List.of(ConstantDef.integer("slots", "CSG slots", 1, 4),
+            ConstantDef.integer("groups", "groups (one queue each)", 1, 6),
+            ConstantDef.integer("rt", "RT groups (the others are MEDIUM)", 0, 6),
+            ConstantDef.integer("jobs", "jobs per queue", 1, 3),
+            ConstantDef.integer("as", "user AS slots (the AS budget)", 1, 4),
+            ConstantDef.integer("vms", "VMs (group g uses VM min(g, vms-1))", 1, 6),
+            ConstantDef.bool("timeouts", "CSG requests may time out (the FW may hang)"),
+            ConstantDef.bool("destroy", "userspace may destroy groups")),
+        List.of(
+            new ConfigPreset("small", "1 slot, 3 groups (1 RT), 1 job each, 1 AS, 1 VM",
+                Map.of("slots", 1, "groups", 3, "rt", 1, "jobs", 1, "as", 1, "vms", 1,
+                    "timeouts", 0, "destroy", 0),
+                13_788, 56, ConfigPreset.PASSED),
+            new ConfigPreset("default",
+                "2 slots, 3 groups (1 RT), 1 job each, 1 AS for 2 VMs, FW hangs and timeouts",
+                Map.of("slots", 2, "groups", 3, "rt", 1, "jobs", 1, "as", 1, "vms", 2,
+                    "timeouts", 1, "destroy", 0),
+                1_072_726, 70, ConfigPreset.PASSED),
+            new ConfigPreset("destroy",
+                "1 slot, 3 groups (1 RT), 1 job each, group destroy",
+                Map.of("slots", 1, "groups", 3, "rt", 1, "jobs", 1, "as", 1, "vms", 1,
+                    "timeouts", 0, "destroy", 1),
+                1_267_892, 60, ConfigPreset.PASSED),
+            new ConfigPreset("large",
+                "2 slots, 3 groups (1 RT), 2 jobs each, 1 AS for 2 VMs, FW hangs and timeouts",
+                Map.of("slots", 2, "groups", 3, "rt", 1, "jobs", 2, "as", 1, "vms", 2,
+                    "timeouts", 1, "destroy", 0),
+                30_848_017, 81, ConfigPreset.PASSED)),
+        variants,
+        "sched",
+        (c, v) -> new SchedModel(new SchedConfig(c.get("slots"), c.get("groups"), c.get("rt"),
+            c.get("jobs"), c.get("as"), c.get("vms"), c.get("timeouts") != 0,
+            c.get("destroy") != 0, v == null ? java.util.Set.of() : java.util.Set.of(v))));
   }
 
   static ModelEntry twoPhase() {

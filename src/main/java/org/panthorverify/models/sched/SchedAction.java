@@ -1,0 +1,591 @@
+package org.panthorverify.models.sched;
+
+import static org.panthorverify.models.sched.SchedModel.CSG_RESUME;
+import static org.panthorverify.models.sched.SchedModel.CSG_START;
+import static org.panthorverify.models.sched.SchedModel.CSG_SUSPEND;
+import static org.panthorverify.models.sched.SchedModel.CSG_TERMINATE;
+import static org.panthorverify.models.sched.SchedModel.G_SUSPENDED;
+import static org.panthorverify.models.sched.SchedModel.G_TERMINATED;
+import static org.panthorverify.models.sched.SchedModel.MAX_CSG_PRIO;
+import static org.panthorverify.models.sched.SchedModel.PH_BIND;
+import static org.panthorverify.models.sched.SchedModel.PH_EVICT;
+import static org.panthorverify.models.sched.SchedModel.PH_IDLE;
+import static org.panthorverify.models.sched.SchedModel.PH_STATUS;
+import static org.panthorverify.models.sched.SchedModel.TICK_DELAYED;
+import static org.panthorverify.models.sched.SchedModel.TICK_NONE;
+import static org.panthorverify.models.sched.SchedModel.TICK_NOW;
+import static org.panthorverify.models.sched.SchedModel.bit;
+
+import java.util.ArrayList;
+import org.panthorverify.core.Action;
+import org.panthorverify.models.sched.SchedState.B;
+
+/**
+ * The atomic steps of the scheduler model. Host steps that take {@code sched->lock} are enabled
+ * only while no tick holds it ({@code phase == idle}); the tick itself is four steps, one per
+ * batch of CSG requests and the wait that follows it.
+ */
+public sealed interface SchedAction extends Action {
+
+  boolean enabled(SchedState s, SchedModel m);
+
+  SchedState apply(SchedState s, SchedModel m);
+
+  /** Whether the host takes this step (rather than the FW or time). */
+  default boolean host() {
+    return true;
+  }
+
+  private static B edit(SchedState s, SchedModel m) {
+    return s.edit(m.config().slots(), m.config().groups());
+  }
+
+  /** {@code sched->lock} is free: no tick is between its first and last batch. */
+  private static boolean lockFree(SchedState s) {
+    return s.phase() == PH_IDLE;
+  }
+
+  // ---------------------------------------------------------------- the tick
+
+  /**
+   * {@code tick_work} starts: the delayed work runs (at once, or once the timeslice is over). It
+   * bails if a reset is pending. Otherwise it decides whether the tick is full ({@code now >=
+   * resched_target}, or {@code last_tick + period} when the tick is stopped), and {@code
+   * tick_ctx_init} asks every occupied slot for a STATUS_UPDATE.
+   */
+  record TickStart() implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return lockFree(s) && !s.resetInProgress()
+          && (s.tick() == TICK_NOW || (s.tick() == TICK_DELAYED && s.elapsed()));
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      SchedConfig c = m.config();
+      b.tick = TICK_NONE;
+      if (s.resetPending()) {
+        return b.build();
+      }
+      boolean full = s.elapsed();
+      if (c.bug(SchedModel.STOPPED_TICK_IMMEDIATE) && s.stopped()) {
+        full = false; // now >= U64_MAX never holds
+      }
+      if (c.bug(SchedModel.FULL_TICK_INVERTED)) {
+        full = !full;
+      }
+      b.full = full;
+      b.deadline = s.elapsed();
+      for (int i = 0; i < c.slots(); i++) {
+        if (b.slotGroup[i] >= 0) {
+          b.statusReq ^= 1 << i;
+        }
+      }
+      b.phase = PH_STATUS;
+      return b.build();
+    }
+  }
+
+  /**
+   * Every STATUS_UPDATE is acked: {@code cs_slot_sync_queue_state_locked} refreshes each bound
+   * queue's idle bit; the groups are picked (pre-pass, non-idle pass with rotation, idle pass);
+   * batch 1 of {@code tick_ctx_apply} sends SUSPEND (or TERMINATE if it cannot run) to each
+   * evicted group and the new slot priorities to the chosen bound ones.
+   */
+  record TickPick() implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return s.phase() == PH_STATUS && s.statusReq() == s.statusAck();
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      SchedConfig c = m.config();
+      for (int i = 0; i < c.slots(); i++) {
+        if (b.slotGroup[i] >= 0) {
+          SchedModel.syncQueueState(b, c, b.slotGroup[i]);
+        }
+      }
+      SchedModel.pickGroups(b, c);
+      for (int g = 0; g < c.groups(); g++) {
+        if (bit(b.evicted, g)) {
+          b.csgReq[b.csgId[g]] = SchedModel.groupCanRun(b, g) ? CSG_SUSPEND : CSG_TERMINATE;
+        }
+      }
+      for (int k = 0; k < b.ctx.size(); k++) {
+        int g = b.ctx.get(k);
+        if (b.csgId[g] >= 0) {
+          b.slotPrio[b.csgId[g]] = MAX_CSG_PRIO - k; // ENDPOINT_CONFIG
+        }
+      }
+      b.phase = PH_EVICT;
+      return b.build();
+    }
+  }
+
+  /**
+   * Batch 1 acked: each evicted group takes its state from the ack, its pending CSG IRQs are
+   * processed and it is unbound ({@code group_unbind_locked}); it goes back on a run list if it
+   * can run, else its {@code term} work is queued. Batch 2: each chosen unbound group, in pick
+   * order, is bound to the lowest free slot ({@code group_bind_locked}, {@code
+   * csg_slot_prog_locked}) with RESUME if it was SUSPENDED, else START.
+   */
+  record TickEvictDone() implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      if (s.phase() != PH_EVICT) {
+        return false;
+      }
+      B b = s.view(m.config().slots(), m.config().groups());
+      for (int g = 0; g < m.config().groups(); g++) {
+        if (bit(s.evicted(), g) && b.csgReq[b.csgId[g]] != b.csgAck[b.csgId[g]]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      SchedConfig c = m.config();
+      for (int g = 0; g < c.groups(); g++) {
+        if (!bit(s.evicted(), g)) {
+          continue;
+        }
+        int i = b.csgId[g];
+        b.gState[g] = SchedModel.stateFromAck(b.csgAck[i]);
+        SchedModel.processCsgIrq(b, i);
+        SchedModel.groupUnbind(b, g);
+        if (SchedModel.groupCanRun(b, g)) {
+          SchedModel.requeue(b, c, g);
+        } else {
+          b.termPending |= 1 << g;
+        }
+      }
+      b.evicted = 0;
+      for (int k = 0; k < b.ctx.size(); k++) {
+        int g = b.ctx.get(k);
+        if (b.csgId[g] >= 0) {
+          continue;
+        }
+        int i = 0;
+        while (b.slotGroup[i] >= 0) {
+          i++;
+        }
+        b.slotGroup[i] = g;
+        b.csgId[g] = i;
+        b.slotPrio[i] = MAX_CSG_PRIO - k;
+        b.csgReq[i] = b.gState[g] == G_SUSPENDED ? CSG_RESUME : CSG_START;
+        b.fwIdle &= ~(1 << i);
+      }
+      b.phase = PH_BIND;
+      return b.build();
+    }
+  }
+
+  /**
+   * Batch 2 acked: the new groups are ACTIVE; {@code used_csg_slot_count} and {@code
+   * might_have_idle_groups} are updated; the tick re-arms ({@code last_tick := now}; stopped if
+   * {@code stop_tick}, else queued for the next timeslice) and releases {@code sched->lock}.
+   */
+  record TickFinish() implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return s.phase() == PH_BIND && s.csgReq() == s.csgAck();
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      SchedConfig c = m.config();
+      boolean anyIdle = false;
+      for (int g : b.ctx) {
+        b.gState[g] = SchedModel.stateFromAck(b.csgAck[b.csgId[g]]);
+        anyIdle |= SchedModel.groupIsIdle(b, c, g);
+      }
+      b.used = SchedModel.boundCount(b);
+      b.mightIdle = anyIdle;
+      b.elapsed = false;
+      if (b.stopTick) {
+        b.stopped = true;
+      } else {
+        b.stopped = false;
+        if (b.tick == TICK_NONE) {
+          b.tick = TICK_DELAYED;
+        }
+      }
+      b.ctx = new ArrayList<>();
+      b.full = false;
+      b.deadline = false;
+      b.stopTick = false;
+      b.phase = PH_IDLE;
+      return b.build();
+    }
+  }
+
+  /**
+   * {@code csgs_upd_ctx_apply_locked} times out (100 ms) on a batch: a device reset is scheduled
+   * and the tick gives up ({@code tick_ctx_cleanup}) without re-arming. Only a hung FW lets a
+   * wait time out: a FW too slow to answer within 100 ms is treated as hung until the reset
+   * (it would answer later, but the reset discards the answer).
+   */
+  record WaitTimeout() implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      if (!s.hung() || s.phase() == PH_IDLE) {
+        return false;
+      }
+      return switch (s.phase()) {
+        case PH_STATUS -> s.statusReq() != s.statusAck();
+        case PH_EVICT -> !new TickEvictDone().enabled(s, m);
+        default -> s.csgReq() != s.csgAck();
+      };
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.resetPending = true;
+      b.tick = TICK_NONE;
+      SchedModel.tickCleanup(b, m.config());
+      b.full = false;
+      b.deadline = false;
+      b.stopTick = false;
+      return b.build();
+    }
+  }
+
+  /** Time passes: the current timeslice ends ({@code now >= last_tick + tick_period}). */
+  record TimesliceEnds() implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return !s.elapsed();
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.elapsed = true;
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+  }
+
+  // ---------------------------------------------------------------- jobs and groups
+
+  /**
+   * {@code queue_run_job} for group {@code group}'s queue (drm_sched stops the queues during a
+   * reset). If the group cannot run the job fails at once. Otherwise it gets the next seqno; an
+   * unbound group goes through {@code group_schedule_locked}; a bound one clears its idle bit,
+   * resumes a stopped tick if it was idle ({@code sched_resume_tick}; variant {@code
+   * tick-not-resumed-on-submit} forgets), and rings its doorbell.
+   */
+  record SubmitJob(int group) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return lockFree(s) && !s.resetInProgress() && !bit(s.destroyed(), group)
+          && b.submitted[group] < m.config().jobs() && SchedModel.groupCanRun(b, group);
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      SchedConfig c = m.config();
+      b.submitted[group]++;
+      if (b.csgId[group] < 0) {
+        SchedModel.groupScheduleLocked(b, c, group);
+      } else {
+        boolean wasIdle = SchedModel.groupIsIdle(b, c, group);
+        b.idle &= ~(1 << group);
+        if (wasIdle && b.stopped && !c.bug(SchedModel.TICK_NOT_RESUMED)) {
+          SchedModel.schedResumeTick(b, c);
+        }
+      }
+      return b.build();
+    }
+  }
+
+  /**
+   * {@code panthor_group_destroy}: {@code destroyed := true}; a bound group is left to an
+   * immediate tick, which terminates it; an unbound one is unlinked and its {@code term} work
+   * queued, unless a reset is in progress (post-reset handles it).
+   */
+  record Destroy(int group) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return m.config().destroy() && lockFree(s) && !bit(s.destroyed(), group);
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.destroyed |= 1 << group;
+      if (b.csgId[group] >= 0) {
+        SchedModel.requestTick(b);
+      } else if (!b.resetInProgress) {
+        SchedModel.unlink(b, group);
+        b.termPending |= 1 << group;
+      }
+      return b.build();
+    }
+  }
+
+  /**
+   * {@code group_term_post_processing}: every in-flight job's fence is signalled with an error,
+   * and the queue's sync object is set to the last seqno so that waiters are released.
+   */
+  record TermWork(int group) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return bit(s.termPending(), group);
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.termPending &= ~(1 << group);
+      b.executed[group] = b.submitted[group];
+      b.signalled[group] = b.submitted[group];
+      return b.build();
+    }
+  }
+
+  /** {@code process_fw_events_work} for slot {@code slot}'s CSG events ({@code sched->lock}). */
+  record EventsWork(int slot) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return lockFree(s) && (bit(s.evtSync(), slot) || bit(s.evtIdle(), slot));
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      SchedModel.processCsgIrq(b, slot);
+      return b.build();
+    }
+  }
+
+  // ---------------------------------------------------------------- reset
+
+  /**
+   * The reset work's {@code panthor_sched_pre_reset}: {@code reset.in_progress := true}, the tick
+   * cancelled, and {@code panthor_sched_suspend}: every occupied slot is suspended (or
+   * terminated if its group cannot run); with a hung FW the requests time out and the groups
+   * are forced TERMINATED with {@code timedout} set. Every slot is unbound; groups that can run
+   * go to the head of {@code idle[p]}; then every group on a run list moves to {@code
+   * stopped_groups}. The waits inside are one step here.
+   */
+  record ResetPre() implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return s.resetPending() && !s.resetInProgress() && lockFree(s);
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      SchedConfig c = m.config();
+      b.resetInProgress = true;
+      b.tick = TICK_NONE;
+      for (int i = 0; i < c.slots(); i++) {
+        int g = b.slotGroup[i];
+        if (g < 0) {
+          continue;
+        }
+        if (!b.hung) {
+          b.csgReq[i] = SchedModel.groupCanRun(b, g) ? CSG_SUSPEND : CSG_TERMINATE;
+          b.csgAck[i] = b.csgReq[i];
+          b.gState[g] = SchedModel.stateFromAck(b.csgAck[i]);
+          SchedModel.syncQueueState(b, c, g);
+        } else {
+          b.timedout |= 1 << g;
+          b.gState[g] = G_TERMINATED;
+        }
+        SchedModel.processCsgIrq(b, i);
+        SchedModel.groupUnbind(b, g);
+        if (SchedModel.groupCanRun(b, g)) {
+          b.idleList.get(c.band(g)).add(0, g);
+        } else {
+          b.termPending |= 1 << g;
+        }
+      }
+      for (int p = 0; p < 2; p++) {
+        for (int g : b.runnable.get(p)) {
+          b.stoppedGroups |= 1 << g;
+        }
+        for (int g : b.idleList.get(p)) {
+          b.stoppedGroups |= 1 << g;
+        }
+        b.runnable.get(p).clear();
+        b.idleList.get(p).clear();
+      }
+      b.used = 0;
+      return b.build();
+    }
+  }
+
+  /**
+   * The reset work reloads the FW (every slot empty, the FW answers again), clears {@code
+   * reset.pending}, and {@code panthor_sched_post_reset}: each stopped group goes back on its run
+   * list if it can run (else {@code term}), {@code in_progress := false}, and an immediate tick.
+   */
+  record ResetPost() implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return s.resetInProgress() && lockFree(s);
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      SchedConfig c = m.config();
+      b.hung = false;
+      java.util.Arrays.fill(b.csgReq, 0);
+      java.util.Arrays.fill(b.csgAck, 0);
+      b.statusReq = 0;
+      b.statusAck = 0;
+      b.resetPending = false;
+      for (int g = 0; g < c.groups(); g++) {
+        if (!bit(b.stoppedGroups, g)) {
+          continue;
+        }
+        if (SchedModel.groupCanRun(b, g)) {
+          SchedModel.requeue(b, c, g);
+        } else {
+          b.termPending |= 1 << g;
+        }
+      }
+      b.stoppedGroups = 0;
+      b.resetInProgress = false;
+      SchedModel.requestTick(b);
+      return b.build();
+    }
+  }
+
+  // ---------------------------------------------------------------- the firmware
+
+  /** The FW answers slot {@code slot}'s STATUS_UPDATE request. */
+  record FwStatusAck(int slot) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return !s.hung() && bit(s.statusReq() ^ s.statusAck(), slot);
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.statusAck ^= 1 << slot;
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+  }
+
+  /** The FW acts on slot {@code slot}'s CSG_STATE request and echoes it in {@code ack}. */
+  record FwCsgAck(int slot) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return !s.hung() && b.csgReq[slot] != b.csgAck[slot];
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.csgAck[slot] = b.csgReq[slot];
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+  }
+
+  /** Whether the FW runs the group on a slot: its START or RESUME is acked. */
+  private static boolean running(B b, int slot) {
+    return b.slotGroup[slot] >= 0 && b.csgReq[slot] == b.csgAck[slot]
+        && (b.csgAck[slot] == CSG_START || b.csgAck[slot] == CSG_RESUME);
+  }
+
+  /**
+   * The FW finishes the next job of the group on slot {@code slot}: its {@code SYNC_ADD64}
+   * bumps the queue's sync object and raises CSG_SYNC_UPDATE.
+   */
+  record FwRunJob(int slot) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return !s.hung() && running(b, slot)
+          && b.executed[b.slotGroup[slot]] < b.submitted[b.slotGroup[slot]];
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.executed[b.slotGroup[slot]]++;
+      b.evtSync |= 1 << slot;
+      b.fwIdle &= ~(1 << slot);
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+  }
+
+  /** The queue on slot {@code slot} drained: the FW raises CSG_IDLE (once per drain). */
+  record FwIdle(int slot) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return !s.hung() && running(b, slot) && !bit(s.fwIdle(), slot)
+          && b.executed[b.slotGroup[slot]] == b.submitted[b.slotGroup[slot]];
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.fwIdle |= 1 << slot;
+      b.evtIdle |= 1 << slot;
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+  }
+
+  /** The FW hangs: it answers nothing until the next reset reloads it. */
+  record FwHang() implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return m.config().timeouts() && !s.hung();
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.hung = true;
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+  }
+}

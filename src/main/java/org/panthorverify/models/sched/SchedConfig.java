@@ -1,0 +1,55 @@
+package org.panthorverify.models.sched;
+
+import java.util.Set;
+
+/**
+ * Constants of the scheduler model.
+ *
+ * @param slots CSG slots (1..4)
+ * @param groups groups (1..6), each with one queue
+ * @param rt how many groups are RT (groups {@code 0 .. rt-1}); the others are MEDIUM
+ * @param jobs jobs each queue can be given over a behaviour (1..3)
+ * @param asSlots user address-space slots: the AS budget of a tick (1..4)
+ * @param vms VMs (1..groups); group {@code g} uses VM {@code min(g, vms - 1)}: the first groups
+ *     have a VM each and the rest share the last one (so that, with one RT group and two VMs,
+ *     the RT group and the MEDIUM groups compete for the AS budget)
+ * @param timeouts a CSG request may time out (the FW is slow or hung), which schedules a reset
+ * @param destroy userspace may destroy groups
+ * @param variants the seeded bugs switched on
+ */
+public record SchedConfig(int slots, int groups, int rt, int jobs, int asSlots, int vms,
+    boolean timeouts, boolean destroy, Set<String> variants) {
+  public SchedConfig {
+    check("slots", slots, 1, 4);
+    check("groups", groups, 1, 6);
+    check("rt", rt, 0, groups);
+    check("jobs", jobs, 1, 3);
+    check("asSlots", asSlots, 1, 4);
+    check("vms", vms, 1, groups);
+    variants = Set.copyOf(variants);
+    for (String v : variants) {
+      if (!SchedModel.VARIANTS.containsKey(v)) {
+        throw new IllegalArgumentException("unknown variant " + v);
+      }
+    }
+  }
+
+  private static void check(String name, int v, int lo, int hi) {
+    if (v < lo || v > hi) {
+      throw new IllegalArgumentException(name + " must be " + lo + ".." + hi + ", was " + v);
+    }
+  }
+
+  boolean bug(String variant) {
+    return variants.contains(variant);
+  }
+
+  /** The priority band of a group: 1 for RT, 0 for MEDIUM. */
+  int band(int group) {
+    return group < rt ? 1 : 0;
+  }
+
+  int vm(int group) {
+    return Math.min(group, vms - 1);
+  }
+}

@@ -1,0 +1,524 @@
+package org.panthorverify.models.sched;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.panthorverify.core.Model;
+import org.panthorverify.core.Property;
+import org.panthorverify.core.Value;
+import org.panthorverify.models.sched.SchedState.B;
+import org.panthorverify.models.sched.SchedState.Pack;
+
+/**
+ * The CSG scheduler of panthor ({@code panthor_sched.c}): groups with one queue each, scheduled
+ * onto CSG slots by the tick, against a nondeterministic firmware that acknowledges CSG requests,
+ * runs jobs, raises sync-update and idle events, and may hang. See {@code specs/sched/README.md}
+ * for what is modelled and what is abstracted.
+ *
+ * <p>The kernel functions are the static methods of this class, named after them; the actions
+ * ({@link SchedAction}) say when each runs.
+ */
+public final class SchedModel implements Model<SchedState, SchedAction> {
+  // The tick delayed work.
+  static final int TICK_NONE = 0;
+  static final int TICK_DELAYED = 1;
+  static final int TICK_NOW = 2;
+  static final List<String> TICK_NAMES = List.of("none", "delayed", "now");
+
+  // The tick's phase (it holds sched->lock from PH_STATUS to the end of PH_BIND).
+  static final int PH_IDLE = 0;
+  static final int PH_STATUS = 1;
+  static final int PH_EVICT = 2;
+  static final int PH_BIND = 3;
+  static final List<String> PHASE_NAMES = List.of("idle", "status", "evict", "bind");
+
+  // CSG_STATE values.
+  static final int CSG_TERMINATE = 0;
+  static final int CSG_START = 1;
+  static final int CSG_SUSPEND = 2;
+  static final int CSG_RESUME = 3;
+  static final List<String> CSG_NAMES = List.of("terminate", "start", "suspend", "resume");
+
+  // Group states.
+  static final int G_CREATED = 0;
+  static final int G_ACTIVE = 1;
+  static final int G_SUSPENDED = 2;
+  static final int G_TERMINATED = 3;
+  static final int G_UNKNOWN = 4;
+  static final List<String> G_NAMES =
+      List.of("created", "active", "suspended", "terminated", "unknown");
+
+  /** The highest FW slot priority; the tick hands out 15, 14, ... in pick order. */
+  static final int MAX_CSG_PRIO = 15;
+
+  // Variants (bug-zoo ids).
+  static final String FULL_TICK_INVERTED = "full-tick-inverted";
+  static final String STOPPED_TICK_IMMEDIATE = "stopped-tick-immediate";
+  static final String PRIO_ROTATION = "prio-rotation";
+  static final String TICK_NOT_RESUMED = "tick-not-resumed-on-submit";
+  static final String IMMEDIATE_OVERRULED = "immediate-tick-overruled";
+  static final String IDLE_TWO_SOURCES = "idle-two-sources";
+
+  /** Each variant with the property that must catch it and its mechanism. */
+  public static final Map<String, String[]> VARIANTS = variants();
+
+  private static Map<String, String[]> variants() {
+    Map<String, String[]> v = new LinkedHashMap<>();
+    v.put(FULL_TICK_INVERTED, new String[] {"S-12",
+        "the full-tick flag handed to the tick context is inverted, so an early tick rotates"
+            + " non-RT groups in the middle of their timeslice"});
+    v.put(STOPPED_TICK_IMMEDIATE, new String[] {"FullTickDeadline",
+        "with the periodic tick stopped, the time left is computed against the U64_MAX"
+            + " sentinel, so an event-driven tick is never full"});
+    v.put(PRIO_ROTATION, new String[] {"PriorityRotation",
+        "the group holding the top slot priority of a band is not pulled out before the band"
+            + " is re-picked, so it keeps the top priority at every full tick"});
+    v.put(TICK_NOT_RESUMED, new String[] {"TickArmedWhenBusy",
+        "a job submitted to an idle resident group does not resume the stopped tick"});
+    v.put(IMMEDIATE_OVERRULED, new String[] {"ImmediateTickKept",
+        "sched_resume_tick re-arms the tick with the remaining timeslice even when an"
+            + " immediate tick is pending, postponing it"});
+    v.put(IDLE_TWO_SOURCES, new String[] {"IdleMeansNoWork",
+        "a resident group's idleness comes from the flag cached at the last STATUS_UPDATE,"
+            + " which a job submission does not clear"});
+    return Collections.unmodifiableMap(v);
+  }
+
+  private final SchedConfig config;
+  private final List<SchedAction> all;
+
+  public SchedModel(SchedConfig config) {
+    this.config = config;
+    List<SchedAction> a = new ArrayList<>(List.of(new SchedAction.TickStart(),
+        new SchedAction.TickPick(), new SchedAction.TickEvictDone(),
+        new SchedAction.TickFinish(), new SchedAction.WaitTimeout(),
+        new SchedAction.ResetPre(), new SchedAction.ResetPost(),
+        new SchedAction.TimesliceEnds()));
+    for (int g = 0; g < config.groups(); g++) {
+      a.add(new SchedAction.SubmitJob(g));
+    }
+    for (int g = 0; g < config.groups(); g++) {
+      a.add(new SchedAction.Destroy(g));
+    }
+    for (int g = 0; g < config.groups(); g++) {
+      a.add(new SchedAction.TermWork(g));
+    }
+    for (int i = 0; i < config.slots(); i++) {
+      a.add(new SchedAction.EventsWork(i));
+    }
+    for (int i = 0; i < config.slots(); i++) {
+      a.add(new SchedAction.FwStatusAck(i));
+      a.add(new SchedAction.FwCsgAck(i));
+      a.add(new SchedAction.FwRunJob(i));
+      a.add(new SchedAction.FwIdle(i));
+    }
+    a.add(new SchedAction.FwHang());
+    this.all = List.copyOf(a);
+  }
+
+  SchedConfig config() {
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return "sched";
+  }
+
+  @Override
+  public List<String> variables() {
+    List<String> vars = new ArrayList<>();
+    for (java.lang.reflect.RecordComponent c : SchedState.class.getRecordComponents()) {
+      vars.add(c.getName());
+    }
+    return vars;
+  }
+
+  /**
+   * {@code panthor_sched_init} and the creation of every group ({@code panthor_group_create}):
+   * all groups CREATED with their queue idle, on {@code idle[prio]} in creation order; no slot
+   * used; the periodic tick stopped; the first timeslice already over.
+   */
+  @Override
+  public List<SchedState> initialStates() {
+    int groups = config.groups();
+    List<Integer> idle0 = new ArrayList<>();
+    List<Integer> idle1 = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      (config.band(g) == 1 ? idle1 : idle0).add(g);
+    }
+    int allGroups = (1 << groups) - 1;
+    return List.of(new SchedState(TICK_NONE, true, true, PH_IDLE, false, false, true, false,
+        false, false, 0, false, 0, 0, Pack.packList(idle0), Pack.packList(idle1), 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, allGroups, 0, 0, 0));
+  }
+
+  @Override
+  public List<SchedAction> enabledActions(SchedState s) {
+    List<SchedAction> out = new ArrayList<>();
+    for (SchedAction a : all) {
+      if (a.enabled(s, this)) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public SchedState next(SchedState s, SchedAction a) {
+    return a.apply(s, this);
+  }
+
+  @Override
+  public List<String> actionNames() {
+    return all.stream().map(SchedAction::name).distinct().sorted().toList();
+  }
+
+  /** Quiescent: no tick running, no reset to do, no term work left. */
+  @Override
+  public boolean isAcceptableEnd(SchedState s) {
+    return s.phase() == PH_IDLE && !s.resetPending() && !s.resetInProgress()
+        && s.termPending() == 0;
+  }
+
+  @Override
+  public List<Property<SchedState, SchedAction>> properties() {
+    return SchedProperties.all(this);
+  }
+
+  @Override
+  public Map<String, Value> describe(SchedState s) {
+    B b = s.edit(config.slots(), config.groups());
+    Map<String, Value> out = new LinkedHashMap<>();
+    out.put("tick", Value.of(TICK_NAMES.get(s.tick())));
+    out.put("stopped", Value.of(s.stopped()));
+    out.put("elapsed", Value.of(s.elapsed()));
+    out.put("phase", Value.of(PHASE_NAMES.get(s.phase())));
+    out.put("full", Value.of(s.full()));
+    out.put("deadline", Value.of(s.deadline()));
+    out.put("stopTick", Value.of(s.stopTick()));
+    out.put("mightIdle", Value.of(s.mightIdle()));
+    out.put("resetPending", Value.of(s.resetPending()));
+    out.put("resetInProgress", Value.of(s.resetInProgress()));
+    out.put("used", Value.of(s.used()));
+    out.put("hung", Value.of(s.hung()));
+    out.put("runnable0", Value.of(b.runnable.get(0)));
+    out.put("runnable1", Value.of(b.runnable.get(1)));
+    out.put("idle0", Value.of(b.idleList.get(0)));
+    out.put("idle1", Value.of(b.idleList.get(1)));
+    out.put("stoppedGroups", Value.of(s.stoppedGroups()));
+    out.put("ctx", Value.of(b.ctx));
+    out.put("evicted", Value.of(s.evicted()));
+    out.put("slotGroup", ints(b.slotGroup));
+    out.put("slotPrio", ints(b.slotPrio));
+    out.put("csgReq", names(b.csgReq, CSG_NAMES));
+    out.put("csgAck", names(b.csgAck, CSG_NAMES));
+    out.put("statusReq", Value.of(s.statusReq()));
+    out.put("statusAck", Value.of(s.statusAck()));
+    out.put("evtSync", Value.of(s.evtSync()));
+    out.put("evtIdle", Value.of(s.evtIdle()));
+    out.put("fwIdle", Value.of(s.fwIdle()));
+    out.put("slotIdle", Value.of(s.slotIdle()));
+    out.put("gState", names(b.gState, G_NAMES));
+    out.put("csgId", ints(b.csgId));
+    out.put("destroyed", Value.of(s.destroyed()));
+    out.put("timedout", Value.of(s.timedout()));
+    out.put("termPending", Value.of(s.termPending()));
+    out.put("idle", Value.of(s.idle()));
+    out.put("submitted", ints(b.submitted));
+    out.put("executed", ints(b.executed));
+    out.put("signalled", ints(b.signalled));
+    return out;
+  }
+
+  private static Value ints(int[] a) {
+    List<Integer> l = new ArrayList<>();
+    for (int v : a) {
+      l.add(v);
+    }
+    return Value.of(l);
+  }
+
+  private static Value names(int[] a, List<String> names) {
+    List<String> l = new ArrayList<>();
+    for (int v : a) {
+      l.add(names.get(v));
+    }
+    return Value.of(l);
+  }
+
+  // ================================================================ kernel functions
+
+  static boolean bit(int mask, int i) {
+    return (mask & (1 << i)) != 0;
+  }
+
+  /** {@code group_can_run}: not TERMINATED/UNKNOWN, not destroyed, not timed out. */
+  static boolean groupCanRun(B b, int g) {
+    return b.gState[g] != G_TERMINATED && b.gState[g] != G_UNKNOWN && !bit(b.destroyed, g)
+        && !bit(b.timedout, g);
+  }
+
+  /**
+   * {@code group_is_idle}: every queue idle or blocked (one queue here). Variant {@code
+   * idle-two-sources} reads a resident group's idleness from the slot's cached status instead.
+   */
+  static boolean groupIsIdle(B b, SchedConfig c, int g) {
+    if (c.bug(IDLE_TWO_SOURCES) && b.csgId[g] >= 0) {
+      return bit(b.slotIdle, b.csgId[g]);
+    }
+    return bit(b.idle, g);
+  }
+
+  /** Removes a group from every run list and from {@code stopped_groups}. */
+  static void unlink(B b, int g) {
+    for (int p = 0; p < 2; p++) {
+      b.runnable.get(p).remove(Integer.valueOf(g));
+      b.idleList.get(p).remove(Integer.valueOf(g));
+    }
+    b.stoppedGroups &= ~(1 << g);
+  }
+
+  /** Puts a group that can run at the tail of {@code idle[p]} or {@code runnable[p]}. */
+  static void requeue(B b, SchedConfig c, int g) {
+    (groupIsIdle(b, c, g) ? b.idleList : b.runnable).get(c.band(g)).add(g);
+  }
+
+  /**
+   * {@code sched_queue_delayed_work(sched, tick, 0)}: an immediate tick, never queued while a
+   * reset is pending or in progress.
+   */
+  static void requestTick(B b) {
+    if (!b.resetPending && !b.resetInProgress) {
+      b.tick = TICK_NOW;
+    }
+  }
+
+  /**
+   * {@code sched_resume_tick}: {@code resched_target := last_tick + period}; queue the tick with
+   * the time left if every slot is used, else at once, unless a tick is already queued (variant
+   * {@code immediate-tick-overruled} re-queues it anyway, which can postpone an immediate one).
+   */
+  static void schedResumeTick(B b, SchedConfig c) {
+    if (b.resetPending || b.resetInProgress) {
+      return;
+    }
+    b.stopped = false;
+    if (b.tick == TICK_NONE || c.bug(IMMEDIATE_OVERRULED)) {
+      b.tick = b.used == c.slots() ? TICK_DELAYED : TICK_NOW;
+    }
+  }
+
+  /**
+   * {@code group_schedule_locked}: new work on an unbound group. Clears its idle bit, moves it
+   * from {@code idle[p]} to the tail of {@code runnable[p]}, and decides the tick.
+   */
+  static void groupScheduleLocked(B b, SchedConfig c, int g) {
+    if (!groupCanRun(b, g)) {
+      return;
+    }
+    boolean wasIdle = groupIsIdle(b, c, g);
+    b.idle &= ~(1 << g);
+    if (b.resetInProgress) {
+      return;
+    }
+    if (wasIdle) {
+      unlink(b, g);
+      b.runnable.get(c.band(g)).add(g);
+    }
+    if (c.band(g) == 1 || b.mightIdle) {
+      requestTick(b);
+    } else if (!b.stopped) {
+      if (b.used < c.slots()) {
+        requestTick(b);
+      }
+    } else {
+      schedResumeTick(b, c);
+    }
+  }
+
+  /** {@code queue_check_job_completion}: signal, in order, every job the FW finished. */
+  static void signalDone(B b, int g) {
+    b.signalled[g] = Math.max(b.signalled[g], b.executed[g]);
+  }
+
+  /**
+   * {@code sched_process_csg_irq_locked} for slot {@code i}: a sync update signals finished
+   * jobs; an idle event sets {@code might_have_idle_groups} and asks for an immediate tick
+   * ({@code csg_slot_process_idle_event_locked}).
+   */
+  static void processCsgIrq(B b, int i) {
+    int g = b.slotGroup[i];
+    if (bit(b.evtSync, i) && g >= 0) {
+      signalDone(b, g);
+    }
+    if (bit(b.evtIdle, i)) {
+      b.mightIdle = true;
+      requestTick(b);
+    }
+    b.evtSync &= ~(1 << i);
+    b.evtIdle &= ~(1 << i);
+  }
+
+  /** {@code group_unbind_locked}: free the slot (its FW-side state with it). */
+  static void groupUnbind(B b, int g) {
+    int i = b.csgId[g];
+    b.slotGroup[i] = -1;
+    b.csgId[g] = -1;
+    b.evtSync &= ~(1 << i);
+    b.evtIdle &= ~(1 << i);
+    b.fwIdle &= ~(1 << i);
+    b.slotIdle &= ~(1 << i);
+  }
+
+  /** {@code csg_slot_sync_state_locked}: the group state from the acked CSG_STATE. */
+  static int stateFromAck(int ack) {
+    return switch (ack) {
+      case CSG_START, CSG_RESUME -> G_ACTIVE;
+      case CSG_SUSPEND -> G_SUSPENDED;
+      default -> G_TERMINATED;
+    };
+  }
+
+  /** {@code cs_slot_sync_queue_state_locked}: the queue is idle when the FW ran every job. */
+  static void syncQueueState(B b, SchedConfig c, int g) {
+    int i = b.csgId[g];
+    boolean idle = b.executed[g] == b.submitted[g];
+    b.idle = idle ? b.idle | (1 << g) : b.idle & ~(1 << g);
+    if (c.bug(IDLE_TWO_SOURCES)) { // only the variant reads the cached copy
+      b.slotIdle = idle ? b.slotIdle | (1 << i) : b.slotIdle & ~(1 << i);
+    }
+  }
+
+  /** The number of bound groups. */
+  static int boundCount(B b) {
+    int n = 0;
+    for (int g : b.slotGroup) {
+      if (g >= 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The tick context while groups are picked: {@code ctx.groups[p]}, the chosen VMs and the
+   * counters of {@code tick_ctx_pick_groups_from_list}.
+   */
+  static final class Ctx {
+    final List<List<Integer>> groups = List.of(new ArrayList<>(), new ArrayList<>());
+    final List<Integer> vms = new ArrayList<>();
+    int count;
+    int idleCount;
+    boolean stopTick = true;
+  }
+
+  /**
+   * {@code tick_ctx_pick_groups_from_list}: move the groups of {@code list} that may run (and are
+   * not idle, if {@code skipIdle}) into the context, while slots remain and the AS budget allows
+   * their VM.
+   */
+  static void pick(B b, SchedConfig c, Ctx ctx, List<Integer> list, boolean skipIdle) {
+    for (Integer g : new ArrayList<>(list)) {
+      if (ctx.count == c.slots()) {
+        return;
+      }
+      boolean idle = groupIsIdle(b, c, g);
+      if (!groupCanRun(b, g) || (skipIdle && idle)) {
+        continue;
+      }
+      int vm = c.vm(g);
+      if (!ctx.vms.contains(vm) && ctx.vms.size() == c.asSlots()) {
+        continue;
+      }
+      int p = c.band(g);
+      if (!idle && !ctx.groups.get(p).isEmpty()) {
+        ctx.stopTick = false;
+      }
+      ctx.count++;
+      if (idle) {
+        ctx.idleCount++;
+      }
+      if (!ctx.vms.contains(vm)) {
+        ctx.vms.add(vm);
+      }
+      list.remove(g);
+      ctx.groups.get(p).add(g);
+    }
+  }
+
+  /** {@code old_groups[p]}: the bound groups of band p, by descending slot priority. */
+  static List<List<Integer>> oldGroups(B b, SchedConfig c) {
+    List<List<Integer>> old = List.of(new ArrayList<>(), new ArrayList<>());
+    for (int i = 0; i < c.slots(); i++) {
+      if (b.slotGroup[i] >= 0) {
+        old.get(c.band(b.slotGroup[i])).add(b.slotGroup[i]);
+      }
+    }
+    for (List<Integer> l : old) {
+      l.sort((x, y) -> Integer.compare(b.slotPrio[b.csgId[y]], b.slotPrio[b.csgId[x]]));
+    }
+    return old;
+  }
+
+  /**
+   * The picking part of {@code tick_work}: the mid-tick pre-pass, the non-idle pass with the
+   * rotation of each band's top group, then the idle pass. Fills {@code b.ctx} (pick order),
+   * {@code b.evicted} and {@code b.stopTick}; the run lists lose the groups picked from them.
+   */
+  static void pickGroups(B b, SchedConfig c) {
+    Ctx ctx = new Ctx();
+    List<List<Integer>> old = oldGroups(b, c);
+    if (!b.full) {
+      for (int p = 1; p >= 0 && ctx.count < c.slots(); p--) {
+        pick(b, c, ctx, old.get(p), true);
+        if (p == 1) {
+          pick(b, c, ctx, b.runnable.get(1), true);
+        }
+      }
+    }
+    for (int p = 1; p >= 0 && ctx.count < c.slots(); p--) {
+      List<Integer> band = old.get(p);
+      Integer head = null;
+      if (!c.bug(PRIO_ROTATION) && !band.isEmpty()) {
+        head = band.remove(0);
+      }
+      pick(b, c, ctx, band, true);
+      pick(b, c, ctx, b.runnable.get(p), true);
+      if (head != null) {
+        band.add(head);
+        pick(b, c, ctx, band, true);
+      }
+    }
+    for (int p = 1; p >= 0 && ctx.count < c.slots(); p--) {
+      pick(b, c, ctx, old.get(p), false);
+      pick(b, c, ctx, b.idleList.get(p), false);
+    }
+    b.ctx = new ArrayList<>(ctx.groups.get(1));
+    b.ctx.addAll(ctx.groups.get(0));
+    b.evicted = 0;
+    for (List<Integer> l : old) {
+      for (int g : l) {
+        b.evicted |= 1 << g;
+      }
+    }
+    b.stopTick = ctx.stopTick;
+  }
+
+  /**
+   * {@code tick_ctx_cleanup} after a failed tick: chosen groups that are not bound go back on
+   * their run list; bound ones are only unlinked (they are on no list).
+   */
+  static void tickCleanup(B b, SchedConfig c) {
+    for (int g : b.ctx) {
+      if (b.csgId[g] < 0 && groupCanRun(b, g)) {
+        requeue(b, c, g);
+      }
+    }
+    b.ctx = new ArrayList<>();
+    b.evicted = 0;
+    b.phase = PH_IDLE;
+  }
+}

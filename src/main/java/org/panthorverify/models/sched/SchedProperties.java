@@ -1,0 +1,292 @@
+package org.panthorverify.models.sched;
+
+import static org.panthorverify.models.sched.SchedModel.CSG_TERMINATE;
+import static org.panthorverify.models.sched.SchedModel.G_ACTIVE;
+import static org.panthorverify.models.sched.SchedModel.G_TERMINATED;
+import static org.panthorverify.models.sched.SchedModel.G_UNKNOWN;
+import static org.panthorverify.models.sched.SchedModel.PH_IDLE;
+import static org.panthorverify.models.sched.SchedModel.TICK_NONE;
+import static org.panthorverify.models.sched.SchedModel.TICK_NOW;
+import static org.panthorverify.models.sched.SchedModel.bit;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.panthorverify.core.Property;
+import org.panthorverify.models.sched.SchedState.B;
+
+/**
+ * The scheduler's properties: S-1 ... S-12 of the reference (section 3.14) that this model
+ * covers, the bug-zoo properties of the tick, and reachability witnesses.
+ */
+final class SchedProperties {
+  private SchedProperties() {}
+
+  static List<Property<SchedState, SchedAction>> all(SchedModel m) {
+    SchedConfig c = m.config();
+    int slots = c.slots();
+    int groups = c.groups();
+    List<Property<SchedState, SchedAction>> out = new ArrayList<>();
+    out.add(Property.invariant("S-1",
+        "slot bijection: slot i holds group g exactly when g.csg_id = i",
+        s -> {
+          B b = s.view(slots, groups);
+          for (int i = 0; i < slots; i++) {
+            if (b.slotGroup[i] >= 0 && b.csgId[b.slotGroup[i]] != i) {
+              return false;
+            }
+          }
+          for (int g = 0; g < groups; g++) {
+            if (b.csgId[g] >= 0 && b.slotGroup[b.csgId[g]] != g) {
+              return false;
+            }
+          }
+          return true;
+        }));
+    out.add(Property.invariant("S-2",
+        "slot count: used_csg_slot_count never exceeds the slots",
+        s -> s.used() <= slots));
+    out.add(Property.invariant("S-3",
+        "list exclusivity: every group is on at most one list; between ticks a bound group and"
+            + " a terminated group are on none",
+        s -> listsExclusive(s, c)));
+    out.add(Property.invariant("S-4", "ACTIVE implies bound",
+        s -> {
+          B b = s.view(slots, groups);
+          for (int g = 0; g < groups; g++) {
+            if (b.gState[g] == G_ACTIVE && b.csgId[g] < 0) {
+              return false;
+            }
+          }
+          return true;
+        }));
+    out.add(Property.invariant("S-6",
+        "AS budget: the bound groups use at most as_slot_count distinct VMs",
+        s -> {
+          B b = s.view(slots, groups);
+          Set<Integer> vms = new HashSet<>();
+          for (int g : b.slotGroup) {
+            if (g >= 0) {
+              vms.add(c.vm(g));
+            }
+          }
+          return vms.size() <= c.asSlots();
+        }));
+    out.add(Property.invariant("S-7",
+        "distinct priorities: after a successful tick, the bound groups' slot priorities are"
+            + " pairwise distinct (a failed tick schedules a reset, which unbinds them all)",
+        s -> {
+          if (s.phase() != PH_IDLE || s.resetPending() || s.resetInProgress()) {
+            return true;
+          }
+          B b = s.view(slots, groups);
+          Set<Integer> seen = new HashSet<>();
+          for (int i = 0; i < slots; i++) {
+            if (b.slotGroup[i] >= 0 && !seen.add(b.slotPrio[i])) {
+              return false;
+            }
+          }
+          return true;
+        }));
+    out.add(Property.action("S-8",
+        "no resurrection: a group that cannot run is never bound again, TERMINATED and UNKNOWN"
+            + " are absorbing, and a bound group that cannot run is only sent TERMINATE",
+        (s, a, t) -> {
+          B b = s.view(slots, groups);
+          B d = t.edit(slots, groups);
+          for (int g = 0; g < groups; g++) {
+            boolean dead = b.gState[g] == G_TERMINATED || b.gState[g] == G_UNKNOWN;
+            if (dead && d.gState[g] != b.gState[g]) {
+              return false;
+            }
+            if (!SchedModel.groupCanRun(b, g) && b.csgId[g] < 0 && d.csgId[g] >= 0) {
+              return false;
+            }
+            int i = b.csgId[g];
+            if (i >= 0 && d.csgId[g] == i && !SchedModel.groupCanRun(b, g)
+                && d.csgReq[i] != b.csgReq[i] && d.csgReq[i] != CSG_TERMINATE) {
+              return false;
+            }
+          }
+          return true;
+        }));
+    out.add(Property.invariant("S-9",
+        "reset exclusion: no tick runs while a reset is in progress",
+        s -> !s.resetInProgress() || s.phase() == PH_IDLE));
+    out.add(Property.action("S-10",
+        "fences: per queue, signalled fences only grow, never past the last seqno",
+        (s, a, t) -> {
+          B b = s.view(slots, groups);
+          B d = t.edit(slots, groups);
+          for (int g = 0; g < groups; g++) {
+            if (d.signalled[g] < b.signalled[g] || d.signalled[g] > d.submitted[g]) {
+              return false;
+            }
+          }
+          return true;
+        }));
+    out.add(Property.action("S-12",
+        "mid-tick preemption: a tick started before the timeslice ended evicts a non-idle bound"
+            + " group only in favour of an RT group",
+        (s, a, t) -> !(a instanceof SchedAction.TickPick) || midTickOk(s, t, c)));
+    out.add(Property.invariant("FullTickDeadline",
+        "a tick is full exactly when now >= resched_target (last_tick + period when the tick is"
+            + " stopped)",
+        s -> s.phase() == PH_IDLE || s.full() == s.deadline()));
+    out.add(Property.action("PriorityRotation",
+        "in a full tick, a band's top-priority group does not keep the top priority when another"
+            + " non-idle group of its band is chosen",
+        (s, a, t) -> !(a instanceof SchedAction.TickPick) || rotates(s, t, c)));
+    out.add(Property.invariant("TickArmedWhenBusy",
+        "two non-idle resident groups of the same band always have a tick armed",
+        s -> tickArmed(s, c)));
+    out.add(Property.action("ImmediateTickKept",
+        "a pending immediate tick is never postponed before it runs",
+        (s, a, t) -> s.tick() != TICK_NOW || t.tick() == TICK_NOW
+            || a instanceof SchedAction.TickStart || s.resetPending() || t.resetPending()));
+    out.add(Property.invariant("IdleMeansNoWork",
+        "a group with a job the FW has not finished is never classified idle",
+        s -> {
+          B b = s.view(slots, groups);
+          for (int g = 0; g < groups; g++) {
+            if (SchedModel.groupIsIdle(b, c, g) && b.executed[g] < b.submitted[g]) {
+              return false;
+            }
+          }
+          return true;
+        }));
+    out.add(Property.reachable("Rotation", "a full tick evicts a non-idle group for another",
+        s -> s.phase() == SchedModel.PH_EVICT && s.full() && s.evicted() != 0
+            && (s.idle() & s.evicted()) == 0));
+    if (c.rt() > 0 && c.rt() < groups) {
+      out.add(Property.reachable("RtPreemption",
+          "a mid-timeslice tick evicts a non-idle MEDIUM group for an RT group",
+          s -> s.phase() == SchedModel.PH_EVICT && !s.full()
+              && (s.evicted() & ~s.idle() & ~((1 << c.rt()) - 1)) != 0));
+    }
+    out.add(Property.reachable("AllJobsSignalled", "every job of every queue is signalled",
+        s -> s.signalled() == s.submitted() && allSubmitted(s, c)));
+    out.add(Property.reachable("TickStops", "the periodic tick stops with groups bound",
+        s -> s.phase() == PH_IDLE && s.stopped() && s.used() > 0 && s.tick() == TICK_NONE));
+    if (c.timeouts()) {
+      out.add(Property.reachable("ResetRecovers", "a reset completes and a group runs again",
+          s -> !s.resetPending() && s.stoppedGroups() == 0 && s.used() > 0
+              && s.timedout() != 0));
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean allSubmitted(SchedState s, SchedConfig c) {
+    B b = s.view(c.slots(), c.groups());
+    for (int g = 0; g < c.groups(); g++) {
+      if (b.submitted[g] != c.jobs()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean listsExclusive(SchedState s, SchedConfig c) {
+    B b = s.view(c.slots(), c.groups());
+    int[] count = new int[c.groups()];
+    for (int p = 0; p < 2; p++) {
+      for (int g : b.runnable.get(p)) {
+        count[g]++;
+      }
+      for (int g : b.idleList.get(p)) {
+        count[g]++;
+      }
+    }
+    for (int g = 0; g < c.groups(); g++) {
+      if (bit(b.stoppedGroups, g)) {
+        count[g]++;
+      }
+      if (count[g] > 1) {
+        return false;
+      }
+      if (count[g] == 1 && (b.gState[g] == G_TERMINATED
+          || (s.phase() == PH_IDLE && b.csgId[g] >= 0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** S-12 on one TickPick step. */
+  private static boolean midTickOk(SchedState s, SchedState t, SchedConfig c) {
+    if (t.deadline()) {
+      return true;
+    }
+    B d = t.edit(c.slots(), c.groups());
+    boolean rtIn = false;
+    for (int g : d.ctx) {
+      if (c.band(g) == 1 && d.csgId[g] < 0) {
+        rtIn = true;
+      }
+    }
+    for (int g = 0; g < c.groups(); g++) {
+      if (bit(t.evicted(), g) && !bit(t.idle(), g) && SchedModel.groupCanRun(d, g) && !rtIn) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** PriorityRotation on one TickPick step. */
+  private static boolean rotates(SchedState s, SchedState t, SchedConfig c) {
+    if (!t.deadline()) {
+      return true;
+    }
+    B b = s.view(c.slots(), c.groups());
+    B d = t.edit(c.slots(), c.groups());
+    for (int p = 0; p < 2; p++) {
+      int head = -1;
+      int best = -1;
+      for (int i = 0; i < c.slots(); i++) {
+        int g = b.slotGroup[i];
+        if (g >= 0 && c.band(g) == p && b.slotPrio[i] > best) {
+          best = b.slotPrio[i];
+          head = g;
+        }
+      }
+      if (head < 0 || !d.ctx.contains(head) || bit(t.idle(), head)) {
+        continue;
+      }
+      int firstOfBand = -1;
+      int nonIdleOfBand = 0;
+      for (int g : d.ctx) {
+        if (c.band(g) == p) {
+          if (firstOfBand < 0) {
+            firstOfBand = g;
+          }
+          if (!bit(t.idle(), g)) {
+            nonIdleOfBand++;
+          }
+        }
+      }
+      if (nonIdleOfBand >= 2 && firstOfBand == head) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** TickArmedWhenBusy. */
+  private static boolean tickArmed(SchedState s, SchedConfig c) {
+    if (s.phase() != PH_IDLE || s.resetPending() || s.resetInProgress()) {
+      return true;
+    }
+    if (s.tick() != TICK_NONE || !s.stopped()) {
+      return true;
+    }
+    B b = s.view(c.slots(), c.groups());
+    int[] busy = new int[2];
+    for (int g : b.slotGroup) {
+      if (g >= 0 && !bit(b.idle, g) && SchedModel.groupCanRun(b, g)) {
+        busy[c.band(g)]++;
+      }
+    }
+    return busy[0] < 2 && busy[1] < 2;
+  }
+}

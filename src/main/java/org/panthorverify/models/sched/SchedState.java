@@ -1,0 +1,270 @@
+package org.panthorverify.models.sched;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A state of the scheduler model. Plain ints and booleans only: per-slot and per-group values
+ * are packed into ints (see {@link Pack}), and the run lists are packed sequences of group ids.
+ * {@link B} is the unpacked, mutable form every action works on.
+ *
+ * @param tick the tick delayed work: {@link SchedModel#TICK_NONE}, {@link
+ *     SchedModel#TICK_DELAYED} (queued for {@code last_tick + period}) or {@link
+ *     SchedModel#TICK_NOW} (queued with delay 0)
+ * @param stopped {@code resched_target == U64_MAX}: the periodic tick is stopped
+ * @param elapsed {@code now >= last_tick + tick_period}: the timeslice is over
+ * @param phase the tick's program counter while it holds {@code sched->lock}: {@link
+ *     SchedModel#PH_IDLE}, {@link SchedModel#PH_STATUS}, {@link SchedModel#PH_EVICT}, {@link
+ *     SchedModel#PH_BIND}
+ * @param full the running tick is a full tick (what the tick computed)
+ * @param deadline the deadline had passed when the running tick started ({@code elapsed} then;
+ *     the truth that {@code full} must equal)
+ * @param stopTick the running tick's {@code stop_tick}
+ * @param mightIdle {@code might_have_idle_groups}
+ * @param resetPending {@code reset.pending} of the device
+ * @param resetInProgress {@code sched->reset.in_progress}
+ * @param used {@code used_csg_slot_count}
+ * @param hung the FW stopped answering
+ * @param runnable0 {@code groups.runnable[MEDIUM]}, packed
+ * @param runnable1 {@code groups.runnable[RT]}, packed
+ * @param idle0 {@code groups.idle[MEDIUM]}, packed
+ * @param idle1 {@code groups.idle[RT]}, packed
+ * @param stoppedGroups {@code reset.stopped_groups}, a group mask
+ * @param ctx the running tick's chosen groups in pick order, packed
+ * @param evicted the running tick's evicted groups (left in {@code old_groups}), a group mask
+ * @param slotGroup per slot: the bound group + 1, or 0
+ * @param slotPrio per slot: the FW slot priority (0..15)
+ * @param csgReq per slot: CSG_STATE request ({@link SchedModel#CSG_TERMINATE} ...)
+ * @param csgAck per slot: CSG_STATE echoed by the FW
+ * @param statusReq per slot: STATUS_UPDATE request toggle bit
+ * @param statusAck per slot: STATUS_UPDATE ack toggle bit
+ * @param evtSync per slot: a CSG_SYNC_UPDATE event raised and not yet processed
+ * @param evtIdle per slot: a CSG_IDLE event raised and not yet processed
+ * @param fwIdle per slot: the FW saw the slot's queue drain (and raised CSG_IDLE once)
+ * @param slotIdle per slot: idleness cached at the last STATUS_UPDATE (only the variant {@code
+ *     idle-two-sources} reads it)
+ * @param gState per group: {@link SchedModel#G_CREATED} ... {@link SchedModel#G_UNKNOWN}
+ * @param csgId per group: its slot + 1, or 0 (unbound)
+ * @param destroyed groups with {@code destroyed} set
+ * @param timedout groups with {@code timedout} set
+ * @param termPending groups whose {@code term} work is queued
+ * @param idle groups whose queue is in {@code idle_queues}
+ * @param submitted per group: jobs that reached {@code queue_run_job} (the last seqno)
+ * @param executed per group: jobs the FW finished (the queue's sync object)
+ * @param signalled per group: done fences signalled
+ */
+public record SchedState(
+    int tick,
+    boolean stopped,
+    boolean elapsed,
+    int phase,
+    boolean full,
+    boolean deadline,
+    boolean stopTick,
+    boolean mightIdle,
+    boolean resetPending,
+    boolean resetInProgress,
+    int used,
+    boolean hung,
+    int runnable0,
+    int runnable1,
+    int idle0,
+    int idle1,
+    int stoppedGroups,
+    int ctx,
+    int evicted,
+    int slotGroup,
+    int slotPrio,
+    int csgReq,
+    int csgAck,
+    int statusReq,
+    int statusAck,
+    int evtSync,
+    int evtIdle,
+    int fwIdle,
+    int slotIdle,
+    int gState,
+    int csgId,
+    int destroyed,
+    int timedout,
+    int termPending,
+    int idle,
+    int submitted,
+    int executed,
+    int signalled) {
+
+  /** 4-bit fields packed into an int, and packed lists of small positive values. */
+  static final class Pack {
+    private Pack() {}
+
+    static int get(int word, int i) {
+      return (word >>> (4 * i)) & 0xF;
+    }
+
+    static int set(int word, int i, int v) {
+      return (word & ~(0xF << (4 * i))) | (v << (4 * i));
+    }
+
+    static int pack(int[] values) {
+      int w = 0;
+      for (int i = values.length - 1; i >= 0; i--) {
+        w = (w << 4) | values[i];
+      }
+      return w;
+    }
+
+    static int[] unpack(int word, int n) {
+      int[] out = new int[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = get(word, i);
+      }
+      return out;
+    }
+
+    /** A packed list of group ids (stored + 1, 0 ends the list). */
+    static List<Integer> list(int word) {
+      List<Integer> out = new ArrayList<>();
+      for (int w = word; w != 0; w >>>= 4) {
+        out.add((w & 0xF) - 1);
+      }
+      return out;
+    }
+
+    static int packList(List<Integer> groups) {
+      int w = 0;
+      for (int i = groups.size() - 1; i >= 0; i--) {
+        w = (w << 4) | (groups.get(i) + 1);
+      }
+      return w;
+    }
+  }
+
+  B edit(int slots, int groups) {
+    return new B(this, slots, groups);
+  }
+
+  /** The last state each thread decoded for reading, and its decoded form. */
+  private static final ThreadLocal<Object[]> VIEW = ThreadLocal.withInitial(() -> new Object[2]);
+
+  /**
+   * The decoded form of this state for reading only (guards and properties): the explorer asks
+   * for it many times in a row for the same state, so each thread keeps the last one. Never
+   * modify it; {@link #edit} gives a fresh copy to modify.
+   */
+  B view(int slots, int groups) {
+    Object[] cache = VIEW.get();
+    if (cache[0] == this) {
+      return (B) cache[1];
+    }
+    B b = new B(this, slots, groups);
+    cache[0] = this;
+    cache[1] = b;
+    return b;
+  }
+
+  /** The mutable form of a state. Lists are {@code ArrayList}s of group ids, in list order. */
+  static final class B {
+    int tick;
+    boolean stopped;
+    boolean elapsed;
+    int phase;
+    boolean full;
+    boolean deadline;
+    boolean stopTick;
+    boolean mightIdle;
+    boolean resetPending;
+    boolean resetInProgress;
+    int used;
+    boolean hung;
+    final List<List<Integer>> runnable = new ArrayList<>();
+    final List<List<Integer>> idleList = new ArrayList<>();
+    int stoppedGroups;
+    List<Integer> ctx;
+    int evicted;
+    final int[] slotGroup;
+    final int[] slotPrio;
+    final int[] csgReq;
+    final int[] csgAck;
+    int statusReq;
+    int statusAck;
+    int evtSync;
+    int evtIdle;
+    int fwIdle;
+    int slotIdle;
+    final int[] gState;
+    final int[] csgId;
+    int destroyed;
+    int timedout;
+    int termPending;
+    int idle;
+    final int[] submitted;
+    final int[] executed;
+    final int[] signalled;
+
+    B(SchedState s, int slots, int groups) {
+      tick = s.tick;
+      stopped = s.stopped;
+      elapsed = s.elapsed;
+      phase = s.phase;
+      full = s.full;
+      deadline = s.deadline;
+      stopTick = s.stopTick;
+      mightIdle = s.mightIdle;
+      resetPending = s.resetPending;
+      resetInProgress = s.resetInProgress;
+      used = s.used;
+      hung = s.hung;
+      runnable.add(Pack.list(s.runnable0));
+      runnable.add(Pack.list(s.runnable1));
+      idleList.add(Pack.list(s.idle0));
+      idleList.add(Pack.list(s.idle1));
+      stoppedGroups = s.stoppedGroups;
+      ctx = Pack.list(s.ctx);
+      evicted = s.evicted;
+      slotGroup = Pack.unpack(s.slotGroup, slots);
+      for (int i = 0; i < slots; i++) {
+        slotGroup[i]--;
+      }
+      slotPrio = Pack.unpack(s.slotPrio, slots);
+      csgReq = Pack.unpack(s.csgReq, slots);
+      csgAck = Pack.unpack(s.csgAck, slots);
+      statusReq = s.statusReq;
+      statusAck = s.statusAck;
+      evtSync = s.evtSync;
+      evtIdle = s.evtIdle;
+      fwIdle = s.fwIdle;
+      slotIdle = s.slotIdle;
+      gState = Pack.unpack(s.gState, groups);
+      csgId = Pack.unpack(s.csgId, groups);
+      for (int g = 0; g < groups; g++) {
+        csgId[g]--;
+      }
+      destroyed = s.destroyed;
+      timedout = s.timedout;
+      termPending = s.termPending;
+      idle = s.idle;
+      submitted = Pack.unpack(s.submitted, groups);
+      executed = Pack.unpack(s.executed, groups);
+      signalled = Pack.unpack(s.signalled, groups);
+    }
+
+    SchedState build() {
+      int[] sg = slotGroup.clone();
+      for (int i = 0; i < sg.length; i++) {
+        sg[i]++;
+      }
+      int[] ci = csgId.clone();
+      for (int g = 0; g < ci.length; g++) {
+        ci[g]++;
+      }
+      return new SchedState(tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+          resetPending, resetInProgress, used, hung, Pack.packList(runnable.get(0)),
+          Pack.packList(runnable.get(1)), Pack.packList(idleList.get(0)),
+          Pack.packList(idleList.get(1)), stoppedGroups, Pack.packList(ctx), evicted,
+          Pack.pack(sg), Pack.pack(slotPrio), Pack.pack(csgReq), Pack.pack(csgAck), statusReq,
+          statusAck, evtSync, evtIdle, fwIdle, slotIdle, Pack.pack(gState), Pack.pack(ci),
+          destroyed, timedout, termPending, idle, Pack.pack(submitted), Pack.pack(executed),
+          Pack.pack(signalled));
+    }
+  }
+}

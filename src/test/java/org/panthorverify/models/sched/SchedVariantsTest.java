@@ -1,0 +1,82 @@
+package org.panthorverify.models.sched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.panthorverify.core.Model;
+import org.panthorverify.explore.CheckResult;
+import org.panthorverify.explore.ExploreConfig;
+import org.panthorverify.explore.Explorer;
+import org.panthorverify.explore.Violation;
+import org.panthorverify.registry.ModelEntry;
+import org.panthorverify.registry.ModelRegistry;
+import org.panthorverify.replay.ModelReplayer;
+import org.panthorverify.replay.ReplayResult;
+import org.panthorverify.trace.Itf;
+import org.panthorverify.trace.ItfTrace;
+
+/**
+ * Every seeded bug of the scheduler model is caught on the property the bug zoo names (checked
+ * alone, as {@code check --property P} does), with a shortest trace equal to the committed one,
+ * and the committed trace replays to the same violation.
+ */
+class SchedVariantsTest {
+  private static final ModelEntry ENTRY = ModelRegistry.standard().get("sched");
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', value = {
+      "full-tick-inverted; small; S-12; 22",
+      "stopped-tick-immediate; small; FullTickDeadline; 3",
+      "prio-rotation; default; PriorityRotation; 14",
+      "tick-not-resumed-on-submit; default; TickArmedWhenBusy; 9",
+      "immediate-tick-overruled; small; ImmediateTickKept; 9",
+      "idle-two-sources; small; IdleMeansNoWork; 25"})
+  void variant_failsOnItsProperty_withTheCommittedShortestTrace(String variant, String config,
+      String property, int states) {
+    Model<?, ?> model = ENTRY.resolve(config, List.of(), variant).create();
+    CheckResult<?, ?> result = Explorer.check(model,
+        ExploreConfig.builder().workers(2).properties(Set.of(property)).build());
+    Violation<?, ?> first = result.violations().get(0);
+    assertEquals(property, first.property(), "caught by");
+    assertEquals(states, first.trace().length(), "shortest trace length");
+
+    Path file = Path.of("traces/sched/violations", property, variant + ".itf.json");
+    ItfTrace committed = Itf.read(file);
+    assertEquals(variant, committed.meta().variant());
+    assertEquals(Itf.fromTrace(cast(model), cast(first.trace()), null).states(),
+        committed.states(), "the committed trace is the one the explorer finds");
+    ReplayResult replay = ModelReplayer.replay(model, committed);
+    assertTrue(replay.conforms(), replay.message());
+    assertEquals(property, replay.violated());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T cast(Object o) {
+    return (T) o;
+  }
+
+  @Test
+  void correctModel_passesEveryPropertyOnSmall() {
+    Model<?, ?> model = ENTRY.resolve("small", List.of(), null).create();
+    CheckResult<?, ?> r = Explorer.check(model, ExploreConfig.builder().workers(2).build());
+    assertEquals(List.of(), r.violations());
+    assertNull(r.incomplete());
+  }
+
+  @Test
+  void everyVariantIsRegistered_withTheModelsPropertyNames() {
+    Model<?, ?> model = ENTRY.resolve("default", List.of(), null).create();
+    List<String> names = model.properties().stream().map(p -> p.name()).toList();
+    for (var v : ENTRY.variants()) {
+      assertTrue(names.contains(v.property()), v.name() + " names " + v.property());
+    }
+    assertEquals(6, ENTRY.variants().size());
+  }
+}
