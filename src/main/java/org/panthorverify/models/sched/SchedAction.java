@@ -40,6 +40,17 @@ public sealed interface SchedAction extends Action {
     return s.edit(m.config().slots(), m.config().groups());
   }
 
+  /** Every slot's CSG_STATE request is acked. */
+  private static boolean allAcked(SchedState s, SchedModel m) {
+    B b = s.view(m.config().slots(), m.config().groups());
+    for (int i = 0; i < m.config().slots(); i++) {
+      if (!SchedModel.csgAcked(b, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code sched->lock} is free: no tick is between its first and last batch. */
   private static boolean lockFree(SchedState s) {
     return s.phase() == PH_IDLE;
@@ -140,7 +151,7 @@ public sealed interface SchedAction extends Action {
       }
       B b = s.view(m.config().slots(), m.config().groups());
       for (int g = 0; g < m.config().groups(); g++) {
-        if (bit(s.evicted(), g) && b.csgReq[b.csgId[g]] != b.csgAck[b.csgId[g]]) {
+        if (bit(s.evicted(), g) && !SchedModel.csgAcked(b, b.csgId[g])) {
           return false;
         }
       }
@@ -156,8 +167,8 @@ public sealed interface SchedAction extends Action {
           continue;
         }
         int i = b.csgId[g];
-        b.gState[g] = SchedModel.stateFromAck(b.csgAck[i]);
-        SchedModel.processCsgIrq(b, i);
+        SchedModel.csgSlotSyncState(b, c, i);
+        SchedModel.processCsgIrq(b, c, i);
         SchedModel.groupUnbind(b, g);
         if (SchedModel.groupCanRun(b, g)) {
           SchedModel.requeue(b, c, g);
@@ -194,7 +205,7 @@ public sealed interface SchedAction extends Action {
   record TickFinish() implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
-      return s.phase() == PH_BIND && s.csgReq() == s.csgAck();
+      return s.phase() == PH_BIND && allAcked(s, m);
     }
 
     @Override
@@ -203,7 +214,7 @@ public sealed interface SchedAction extends Action {
       SchedConfig c = m.config();
       boolean anyIdle = false;
       for (int g : b.ctx) {
-        b.gState[g] = SchedModel.stateFromAck(b.csgAck[b.csgId[g]]);
+        SchedModel.csgSlotSyncState(b, c, b.csgId[g]);
         anyIdle |= SchedModel.groupIsIdle(b, c, g);
       }
       b.used = SchedModel.boundCount(b);
@@ -241,7 +252,7 @@ public sealed interface SchedAction extends Action {
       return switch (s.phase()) {
         case PH_STATUS -> s.statusReq() != s.statusAck();
         case PH_EVICT -> !new TickEvictDone().enabled(s, m);
-        default -> s.csgReq() != s.csgAck();
+        default -> !allAcked(s, m);
       };
     }
 
@@ -362,13 +373,18 @@ public sealed interface SchedAction extends Action {
   record EventsWork(int slot) implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
-      return lockFree(s) && (bit(s.evtSync(), slot) || bit(s.evtIdle(), slot));
+      B b = s.view(m.config().slots(), m.config().groups());
+      return lockFree(s)
+          && (bit(s.evtSync(), slot) || bit(s.evtIdle(), slot) || b.evtFatal[slot] != 0);
     }
 
     @Override
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
-      SchedModel.processCsgIrq(b, slot);
+      if (b.evtFatal[slot] == 2) {
+        b.unrec = true;
+      }
+      SchedModel.processCsgIrq(b, m.config(), slot);
       return b.build();
     }
   }
@@ -409,7 +425,7 @@ public sealed interface SchedAction extends Action {
           b.timedout |= 1 << g;
           b.gState[g] = G_TERMINATED;
         }
-        SchedModel.processCsgIrq(b, i);
+        SchedModel.processCsgIrq(b, c, i);
         SchedModel.groupUnbind(b, g);
         if (SchedModel.groupCanRun(b, g)) {
           b.idleList.get(c.band(g)).add(0, g);
@@ -453,6 +469,7 @@ public sealed interface SchedAction extends Action {
       b.statusReq = 0;
       b.statusAck = 0;
       b.resetPending = false;
+      b.unrec = false;
       for (int g = 0; g < c.groups(); g++) {
         if (!bit(b.stoppedGroups, g)) {
           continue;
@@ -497,7 +514,7 @@ public sealed interface SchedAction extends Action {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
-      return !s.hung() && b.csgReq[slot] != b.csgAck[slot];
+      return !s.hung() && !SchedModel.csgAcked(b, slot);
     }
 
     @Override
@@ -516,7 +533,8 @@ public sealed interface SchedAction extends Action {
   /** Whether the FW runs the group on a slot: its START or RESUME is acked. */
   private static boolean running(B b, int slot) {
     return b.slotGroup[slot] >= 0 && b.csgReq[slot] == b.csgAck[slot]
-        && (b.csgAck[slot] == CSG_START || b.csgAck[slot] == CSG_RESUME);
+        && (b.csgAck[slot] == CSG_START || b.csgAck[slot] == CSG_RESUME)
+        && b.evtFatal[slot] == 0;
   }
 
   /**
@@ -560,6 +578,57 @@ public sealed interface SchedAction extends Action {
       B b = edit(s, m);
       b.fwIdle |= 1 << slot;
       b.evtIdle |= 1 << slot;
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+  }
+
+  /**
+   * The FW raises CS_FATAL on the running group of slot {@code slot} (with {@code
+   * unrecoverable}, the CS_UNRECOVERABLE exception type); the CS stops.
+   */
+  record FwCsFatal(int slot, boolean unrecoverable) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return m.config().faults() && !s.hung() && running(b, slot);
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.evtFatal[slot] = unrecoverable ? 2 : 1;
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+  }
+
+  /**
+   * The FW changes slot {@code slot}'s CSG_STATE ack to an undefined value after the host's wait
+   * saw it acked and before {@code csg_slot_sync_state_locked} re-reads it (only while a tick is
+   * between those two points).
+   */
+  record FwCorruptAck(int slot) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return m.config().corrupt() && !s.hung()
+          && (s.phase() == PH_EVICT || s.phase() == PH_BIND) && b.slotGroup[slot] >= 0
+          && b.csgReq[slot] == b.csgAck[slot];
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.csgAck[slot] += SchedModel.CORRUPTED;
       return b.build();
     }
 

@@ -15,10 +15,13 @@ import java.util.Set;
  *     the RT group and the MEDIUM groups compete for the AS budget)
  * @param timeouts a CSG request may time out (the FW is slow or hung), which schedules a reset
  * @param destroy userspace may destroy groups
+ * @param faults the FW may raise CS_FATAL (recoverable or CS_UNRECOVERABLE) on a running group
+ * @param corrupt the FW may corrupt a CSG_STATE ack after the host saw it acked (an undefined
+ *     state value when the host re-reads it)
  * @param variants the seeded bugs switched on
  */
 public record SchedConfig(int slots, int groups, int rt, int jobs, int asSlots, int vms,
-    boolean timeouts, boolean destroy, Set<String> variants) {
+    boolean timeouts, boolean destroy, boolean faults, boolean corrupt, Set<String> variants) {
   public SchedConfig {
     check("slots", slots, 1, 4);
     check("groups", groups, 1, 6);

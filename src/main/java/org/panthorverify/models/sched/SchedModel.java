@@ -60,6 +60,11 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
   static final String TICK_NOT_RESUMED = "tick-not-resumed-on-submit";
   static final String IMMEDIATE_OVERRULED = "immediate-tick-overruled";
   static final String IDLE_TWO_SOURCES = "idle-two-sources";
+  static final String UNKNOWN_STATE = "unknown-csg-state";
+  static final String UNRECOVERABLE_NO_RESET = "unrecoverable-fault-no-reset";
+
+  /** A CSG_STATE ack of {@code CORRUPTED + v}: the FW acked v, then the word changed. */
+  static final int CORRUPTED = 4;
 
   /** Each variant with the property that must catch it and its mechanism. */
   public static final Map<String, String[]> VARIANTS = variants();
@@ -83,6 +88,12 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     v.put(IDLE_TWO_SOURCES, new String[] {"IdleMeansNoWork",
         "a resident group's idleness comes from the flag cached at the last STATUS_UPDATE,"
             + " which a job submission does not clear"});
+    v.put(UNKNOWN_STATE, new String[] {"UnknownStateHandled",
+        "an undefined CSG_STATE value in the ack is not decoded, so the group keeps its old state,"
+            + " stays schedulable and no reset is scheduled"});
+    v.put(UNRECOVERABLE_NO_RESET, new String[] {"UnrecoverableStopsScheduling",
+        "CS_UNRECOVERABLE is handled like any CS_FATAL (flag the queue, immediate tick), so the"
+            + " tick keeps starting groups on a FW that needs a reset"});
     return Collections.unmodifiableMap(v);
   }
 
@@ -113,6 +124,11 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
       a.add(new SchedAction.FwCsgAck(i));
       a.add(new SchedAction.FwRunJob(i));
       a.add(new SchedAction.FwIdle(i));
+    }
+    for (int i = 0; i < config.slots(); i++) {
+      a.add(new SchedAction.FwCsFatal(i, false));
+      a.add(new SchedAction.FwCsFatal(i, true));
+      a.add(new SchedAction.FwCorruptAck(i));
     }
     a.add(new SchedAction.FwHang());
     this.all = List.copyOf(a);
@@ -151,8 +167,12 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     }
     int allGroups = (1 << groups) - 1;
     return List.of(new SchedState(TICK_NONE, true, true, PH_IDLE, false, false, true, false,
-        false, false, 0, false, 0, 0, Pack.packList(idle0), Pack.packList(idle1), 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, allGroups, 0, 0, 0));
+        false, false, 0, false, 0, 0, Pack.packList(idle0), Pack.packList(idle1), 0,
+        /* ctx */ 0, /* evicted */ 0, /* slotGroup */ 0, /* slotPrio */ 0, /* csgReq */ 0,
+        /* csgAck */ 0, /* statusReq */ 0, /* statusAck */ 0, /* evtSync */ 0, /* evtIdle */ 0,
+        /* evtFatal */ 0, /* fwIdle */ 0, /* slotIdle */ 0, /* gState */ 0, /* csgId */ 0,
+        /* destroyed */ 0, /* timedout */ 0, /* fatal */ 0, /* unrec */ false, /* badAck */ 0,
+        /* termPending */ 0, allGroups, 0, 0, 0));
   }
 
   @Override
@@ -214,17 +234,21 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     out.put("slotGroup", ints(b.slotGroup));
     out.put("slotPrio", ints(b.slotPrio));
     out.put("csgReq", names(b.csgReq, CSG_NAMES));
-    out.put("csgAck", names(b.csgAck, CSG_NAMES));
+    out.put("csgAck", ackNames(b.csgAck));
     out.put("statusReq", Value.of(s.statusReq()));
     out.put("statusAck", Value.of(s.statusAck()));
     out.put("evtSync", Value.of(s.evtSync()));
     out.put("evtIdle", Value.of(s.evtIdle()));
+    out.put("evtFatal", ints(b.evtFatal));
     out.put("fwIdle", Value.of(s.fwIdle()));
     out.put("slotIdle", Value.of(s.slotIdle()));
     out.put("gState", names(b.gState, G_NAMES));
     out.put("csgId", ints(b.csgId));
     out.put("destroyed", Value.of(s.destroyed()));
     out.put("timedout", Value.of(s.timedout()));
+    out.put("fatal", Value.of(s.fatal()));
+    out.put("unrec", Value.of(s.unrec()));
+    out.put("badAck", Value.of(s.badAck()));
     out.put("termPending", Value.of(s.termPending()));
     out.put("idle", Value.of(s.idle()));
     out.put("submitted", ints(b.submitted));
@@ -237,6 +261,14 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     List<Integer> l = new ArrayList<>();
     for (int v : a) {
       l.add(v);
+    }
+    return Value.of(l);
+  }
+
+  private static Value ackNames(int[] a) {
+    List<String> l = new ArrayList<>();
+    for (int v : a) {
+      l.add(v >= CORRUPTED ? "corrupted-" + CSG_NAMES.get(v - CORRUPTED) : CSG_NAMES.get(v));
     }
     return Value.of(l);
   }
@@ -255,10 +287,10 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     return (mask & (1 << i)) != 0;
   }
 
-  /** {@code group_can_run}: not TERMINATED/UNKNOWN, not destroyed, not timed out. */
+  /** {@code group_can_run}: not TERMINATED/UNKNOWN, not destroyed, timed out or fatal. */
   static boolean groupCanRun(B b, int g) {
     return b.gState[g] != G_TERMINATED && b.gState[g] != G_UNKNOWN && !bit(b.destroyed, g)
-        && !bit(b.timedout, g);
+        && !bit(b.timedout, g) && !bit(b.fatal, g);
   }
 
   /**
@@ -349,8 +381,11 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
    * jobs; an idle event sets {@code might_have_idle_groups} and asks for an immediate tick
    * ({@code csg_slot_process_idle_event_locked}).
    */
-  static void processCsgIrq(B b, int i) {
+  static void processCsgIrq(B b, SchedConfig c, int i) {
     int g = b.slotGroup[i];
+    if (b.evtFatal[i] != 0) {
+      csSlotProcessFatal(b, c, i);
+    }
     if (bit(b.evtSync, i) && g >= 0) {
       signalDone(b, g);
     }
@@ -362,6 +397,30 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     b.evtIdle &= ~(1 << i);
   }
 
+  /**
+   * {@code cs_slot_process_fatal_event_locked}: the queue is flagged fatal; CS_UNRECOVERABLE
+   * schedules a device reset and cancels the tick so that nothing is started before the reset
+   * (variant {@code unrecoverable-fault-no-reset} asks for an immediate tick, as for any fatal).
+   */
+  static void csSlotProcessFatal(B b, SchedConfig c, int i) {
+    int g = b.slotGroup[i];
+    if (g >= 0) {
+      b.fatal |= 1 << g;
+    }
+    if (b.evtFatal[i] == 2 && !c.bug(UNRECOVERABLE_NO_RESET)) {
+      scheduleReset(b);
+      b.tick = TICK_NONE;
+    } else {
+      requestTick(b);
+    }
+    b.evtFatal[i] = 0;
+  }
+
+  /** {@code panthor_device_schedule_reset}. */
+  static void scheduleReset(B b) {
+    b.resetPending = true;
+  }
+
   /** {@code group_unbind_locked}: free the slot (its FW-side state with it). */
   static void groupUnbind(B b, int g) {
     int i = b.csgId[g];
@@ -369,17 +428,47 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     b.csgId[g] = -1;
     b.evtSync &= ~(1 << i);
     b.evtIdle &= ~(1 << i);
+    b.evtFatal[i] = 0;
     b.fwIdle &= ~(1 << i);
     b.slotIdle &= ~(1 << i);
   }
 
-  /** {@code csg_slot_sync_state_locked}: the group state from the acked CSG_STATE. */
+  /** The group state a CSG_STATE ack value maps to (undefined values: UNKNOWN). */
   static int stateFromAck(int ack) {
     return switch (ack) {
       case CSG_START, CSG_RESUME -> G_ACTIVE;
       case CSG_SUSPEND -> G_SUSPENDED;
-      default -> G_TERMINATED;
+      case CSG_TERMINATE -> G_TERMINATED;
+      default -> G_UNKNOWN;
     };
+  }
+
+  /**
+   * {@code csg_slot_sync_state_locked} for slot {@code i}: re-read the ack and map it, whatever
+   * the old state; an undefined value makes the group UNKNOWN and schedules a reset (variant
+   * {@code unknown-csg-state}: it is not decoded and the group keeps its state).
+   */
+  static void csgSlotSyncState(B b, SchedConfig c, int i) {
+    int g = b.slotGroup[i];
+    int next = stateFromAck(b.csgAck[i]);
+    if (b.csgAck[i] >= CORRUPTED) {
+      b.badAck |= 1 << g;
+      if (c.bug(UNKNOWN_STATE)) {
+        return;
+      }
+    }
+    if (next == b.gState[g]) {
+      return;
+    }
+    if (next == G_UNKNOWN) {
+      scheduleReset(b);
+    }
+    b.gState[g] = next;
+  }
+
+  /** Whether slot {@code i}'s CSG_STATE request was acked (the wait's masked comparison). */
+  static boolean csgAcked(B b, int i) {
+    return b.csgReq[i] == (b.csgAck[i] & 3);
   }
 
   /** {@code cs_slot_sync_queue_state_locked}: the queue is idle when the FW ran every job. */

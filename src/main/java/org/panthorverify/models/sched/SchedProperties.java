@@ -90,14 +90,14 @@ final class SchedProperties {
           return true;
         }));
     out.add(Property.action("S-8",
-        "no resurrection: a group that cannot run is never bound again, TERMINATED and UNKNOWN"
-            + " are absorbing, and a bound group that cannot run is only sent TERMINATE",
+        "no resurrection: a group that cannot run is never bound again, a TERMINATED or UNKNOWN"
+            + " group stays one of them, and a bound group that cannot run is only sent TERMINATE",
         (s, a, t) -> {
           B b = s.view(slots, groups);
           B d = t.edit(slots, groups);
           for (int g = 0; g < groups; g++) {
             boolean dead = b.gState[g] == G_TERMINATED || b.gState[g] == G_UNKNOWN;
-            if (dead && d.gState[g] != b.gState[g]) {
+            if (dead && d.gState[g] != G_TERMINATED && d.gState[g] != G_UNKNOWN) {
               return false;
             }
             if (!SchedModel.groupCanRun(b, g) && b.csgId[g] < 0 && d.csgId[g] >= 0) {
@@ -156,6 +156,46 @@ final class SchedProperties {
           }
           return true;
         }));
+    if (c.corrupt()) {
+      out.add(Property.action("UnknownStateHandled",
+          "a group whose CSG_STATE ack was read as an undefined value can never run again, and a"
+              + " reset is scheduled when that is read",
+          (s, a, t) -> {
+            B d = t.edit(slots, groups);
+            for (int g = 0; g < groups; g++) {
+              if (bit(t.badAck(), g) && SchedModel.groupCanRun(d, g)) {
+                return false;
+              }
+              if (bit(t.badAck() & ~s.badAck(), g) && !t.resetPending()
+                  && !t.resetInProgress()) {
+                return false;
+              }
+            }
+            return true;
+          }));
+    }
+    if (c.faults()) {
+      out.add(Property.action("UnrecoverableStopsScheduling",
+          "after the FW-events work processed a CS_UNRECOVERABLE, no CSG is started or resumed"
+              + " until a reset completed",
+          (s, a, t) -> {
+            if (!s.unrec()) {
+              return true;
+            }
+            B b = s.view(slots, groups);
+            B d = t.edit(slots, groups);
+            for (int i = 0; i < slots; i++) {
+              boolean starts = d.csgReq[i] == SchedModel.CSG_START
+                  || d.csgReq[i] == SchedModel.CSG_RESUME;
+              if (starts && (d.csgReq[i] != b.csgReq[i] || d.slotGroup[i] != b.slotGroup[i])) {
+                return false;
+              }
+            }
+            return true;
+          }));
+      out.add(Property.reachable("FatalTerminates", "a group with a fatal queue is terminated",
+          s -> (s.fatal() & ~s.destroyed()) != 0 && s.termPending() != 0));
+    }
     out.add(Property.reachable("Rotation", "a full tick evicts a non-idle group for another",
         s -> s.phase() == SchedModel.PH_EVICT && s.full() && s.evicted() != 0
             && (s.idle() & s.evicted()) == 0));

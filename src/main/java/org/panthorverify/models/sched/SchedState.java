@@ -40,6 +40,8 @@ import java.util.List;
  * @param statusAck per slot: STATUS_UPDATE ack toggle bit
  * @param evtSync per slot: a CSG_SYNC_UPDATE event raised and not yet processed
  * @param evtIdle per slot: a CSG_IDLE event raised and not yet processed
+ * @param evtFatal per slot: a CS_FATAL raised and not yet processed: 0 none, 1 a fatal error,
+ *     2 CS_UNRECOVERABLE
  * @param fwIdle per slot: the FW saw the slot's queue drain (and raised CSG_IDLE once)
  * @param slotIdle per slot: idleness cached at the last STATUS_UPDATE (only the variant {@code
  *     idle-two-sources} reads it)
@@ -47,6 +49,11 @@ import java.util.List;
  * @param csgId per group: its slot + 1, or 0 (unbound)
  * @param destroyed groups with {@code destroyed} set
  * @param timedout groups with {@code timedout} set
+ * @param fatal groups with a fatal queue ({@code fatal_queues != 0})
+ * @param unrec a CS_UNRECOVERABLE was processed by the FW-events work and no reset completed
+ *     since (the marker the property of bug-zoo entry 16 needs)
+ * @param badAck groups whose slot's CSG_STATE ack was read as an undefined value (the marker of
+ *     bug-zoo entry 2)
  * @param termPending groups whose {@code term} work is queued
  * @param idle groups whose queue is in {@code idle_queues}
  * @param submitted per group: jobs that reached {@code queue_run_job} (the last seqno)
@@ -81,12 +88,16 @@ public record SchedState(
     int statusAck,
     int evtSync,
     int evtIdle,
+    int evtFatal,
     int fwIdle,
     int slotIdle,
     int gState,
     int csgId,
     int destroyed,
     int timedout,
+    int fatal,
+    boolean unrec,
+    int badAck,
     int termPending,
     int idle,
     int submitted,
@@ -189,12 +200,16 @@ public record SchedState(
     int statusAck;
     int evtSync;
     int evtIdle;
+    final int[] evtFatal;
     int fwIdle;
     int slotIdle;
     final int[] gState;
     final int[] csgId;
     int destroyed;
     int timedout;
+    int fatal;
+    boolean unrec;
+    int badAck;
     int termPending;
     int idle;
     final int[] submitted;
@@ -232,6 +247,7 @@ public record SchedState(
       statusAck = s.statusAck;
       evtSync = s.evtSync;
       evtIdle = s.evtIdle;
+      evtFatal = Pack.unpack(s.evtFatal, slots);
       fwIdle = s.fwIdle;
       slotIdle = s.slotIdle;
       gState = Pack.unpack(s.gState, groups);
@@ -241,6 +257,9 @@ public record SchedState(
       }
       destroyed = s.destroyed;
       timedout = s.timedout;
+      fatal = s.fatal;
+      unrec = s.unrec;
+      badAck = s.badAck;
       termPending = s.termPending;
       idle = s.idle;
       submitted = Pack.unpack(s.submitted, groups);
@@ -262,9 +281,9 @@ public record SchedState(
           Pack.packList(runnable.get(1)), Pack.packList(idleList.get(0)),
           Pack.packList(idleList.get(1)), stoppedGroups, Pack.packList(ctx), evicted,
           Pack.pack(sg), Pack.pack(slotPrio), Pack.pack(csgReq), Pack.pack(csgAck), statusReq,
-          statusAck, evtSync, evtIdle, fwIdle, slotIdle, Pack.pack(gState), Pack.pack(ci),
-          destroyed, timedout, termPending, idle, Pack.pack(submitted), Pack.pack(executed),
-          Pack.pack(signalled));
+          statusAck, evtSync, evtIdle, Pack.pack(evtFatal), fwIdle, slotIdle, Pack.pack(gState),
+          Pack.pack(ci), destroyed, timedout, fatal, unrec, badAck, termPending, idle,
+          Pack.pack(submitted), Pack.pack(executed), Pack.pack(signalled));
     }
   }
 }

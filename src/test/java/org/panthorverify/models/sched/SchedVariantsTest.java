@@ -37,7 +37,9 @@ class SchedVariantsTest {
       "prio-rotation; default; PriorityRotation; 14",
       "tick-not-resumed-on-submit; default; TickArmedWhenBusy; 9",
       "immediate-tick-overruled; small; ImmediateTickKept; 9",
-      "idle-two-sources; small; IdleMeansNoWork; 25"})
+      "idle-two-sources; small; IdleMeansNoWork; 25",
+      "unknown-csg-state; faults; UnknownStateHandled; 8",
+      "unrecoverable-fault-no-reset; faults; UnrecoverableStopsScheduling; 14"})
   void variant_failsOnItsProperty_withTheCommittedShortestTrace(String variant, String config,
       String property, int states) {
     Model<?, ?> model = ENTRY.resolve(config, List.of(), variant).create();
@@ -72,11 +74,11 @@ class SchedVariantsTest {
 
   @Test
   void everyVariantIsRegistered_withTheModelsPropertyNames() {
-    Model<?, ?> model = ENTRY.resolve("default", List.of(), null).create();
+    Model<?, ?> model = ENTRY.resolve("faults", List.of(), null).create();
     List<String> names = model.properties().stream().map(p -> p.name()).toList();
     for (var v : ENTRY.variants()) {
       assertTrue(names.contains(v.property()), v.name() + " names " + v.property());
     }
-    assertEquals(6, ENTRY.variants().size());
+    assertEquals(8, ENTRY.variants().size());
   }
 }
