@@ -375,7 +375,9 @@ public sealed interface SchedAction extends Action {
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
       return lockFree(s)
-          && (bit(s.evtSync(), slot) || bit(s.evtIdle(), slot) || b.evtFatal[slot] != 0);
+          && (bit(s.evtSync(), slot) || bit(s.evtIdle(), slot) || b.evtFatal[slot] != 0
+              || (bit(s.evtOom(), slot) && b.slotGroup[slot] >= 0
+                  && b.oomWork[b.slotGroup[slot]] == SchedModel.OOM_NONE));
     }
 
     @Override
@@ -534,7 +536,7 @@ public sealed interface SchedAction extends Action {
   private static boolean running(B b, int slot) {
     return b.slotGroup[slot] >= 0 && b.csgReq[slot] == b.csgAck[slot]
         && (b.csgAck[slot] == CSG_START || b.csgAck[slot] == CSG_RESUME)
-        && b.evtFatal[slot] == 0;
+        && b.evtFatal[slot] == 0 && !bit(b.evtOom, slot);
   }
 
   /**
@@ -635,6 +637,90 @@ public sealed interface SchedAction extends Action {
     @Override
     public boolean host() {
       return false;
+    }
+  }
+
+  /**
+   * The tiler of the group on slot {@code slot} runs out of heap memory: the FW raises
+   * TILER_OOM and the CS waits for the answer.
+   */
+  record FwTilerOom(int slot) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return m.config().oom() && !s.hung() && running(b, slot);
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.evtOom |= 1 << slot;
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+  }
+
+  /**
+   * The tiler-OOM work of group {@code group} ({@code group_process_tiler_oom}): under {@code
+   * sched->lock}, if the group is still bound, read the heap context from the CS; then, without
+   * the lock, {@code panthor_heap_grow} gives {@code outcome}. An unbound group is left alone
+   * (the FW raises the OOM again after the next resume).
+   */
+  record OomGrow(int group, int outcome) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return lockFree(s) && b.oomWork[group] == SchedModel.OOM_QUEUED;
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.oomWork[group] = b.csgId[group] < 0 ? SchedModel.OOM_NONE : outcome;
+      return b.build();
+    }
+
+    @Override
+    public java.util.Map<String, org.panthorverify.core.Value> params() {
+      java.util.Map<String, org.panthorverify.core.Value> p = new java.util.LinkedHashMap<>();
+      p.put("group", org.panthorverify.core.Value.of(group));
+      p.put("outcome", org.panthorverify.core.Value.of(SchedModel.OOM_NAMES.get(outcome)));
+      return p;
+    }
+  }
+
+  /**
+   * The end of {@code group_process_tiler_oom}: an error other than {@code -ENOMEM} makes the
+   * queue fatal and asks for a tick (variant {@code tiler-oom-null-chunk}: so does a full heap);
+   * otherwise, under {@code sched->lock}, if the group is still bound, the heap registers get the
+   * new chunk (or NULL) and TILER_OOM is acknowledged (doorbells rung); if it was unbound in
+   * between, the chunk goes back to the heap ({@code panthor_heap_return_chunk}).
+   */
+  record OomFinish(int group) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return lockFree(s) && b.oomWork[group] >= SchedModel.OOM_CHUNK;
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      int outcome = b.oomWork[group];
+      b.oomWork[group] = SchedModel.OOM_NONE;
+      boolean error = outcome == SchedModel.OOM_EINVAL
+          || (outcome == SchedModel.OOM_FULL && m.config().bug(SchedModel.OOM_NULL_CHUNK));
+      if (error) {
+        b.fatal |= 1 << group;
+        SchedModel.requestTick(b);
+      } else if (b.csgId[group] >= 0) {
+        b.evtOom &= ~(1 << b.csgId[group]);
+      }
+      return b.build();
     }
   }
 

@@ -18,10 +18,11 @@ import java.util.Set;
  * @param faults the FW may raise CS_FATAL (recoverable or CS_UNRECOVERABLE) on a running group
  * @param corrupt the FW may corrupt a CSG_STATE ack after the host saw it acked (an undefined
  *     state value when the host re-reads it)
+ * @param oom the FW may raise TILER_OOM on a running group, handled by the tiler-OOM work
  * @param variants the seeded bugs switched on
  */
 public record SchedConfig(int slots, int groups, int rt, int jobs, int asSlots, int vms,
-    boolean timeouts, boolean destroy, boolean faults, boolean corrupt, Set<String> variants) {
+    boolean timeouts, boolean destroy, boolean faults, boolean corrupt, boolean oom, Set<String> variants) {
   public SchedConfig {
     check("slots", slots, 1, 4);
     check("groups", groups, 1, 6);

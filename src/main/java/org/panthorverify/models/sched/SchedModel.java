@@ -63,6 +63,22 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
   static final String UNKNOWN_STATE = "unknown-csg-state";
   static final String UNRECOVERABLE_NO_RESET = "unrecoverable-fault-no-reset";
 
+  static final String OOM_NULL_CHUNK = "tiler-oom-null-chunk";
+
+  // The tiler-OOM work of a group, and the outcome of panthor_heap_grow.
+  static final int OOM_NONE = 0;
+  static final int OOM_QUEUED = 1;
+  /** A new chunk. */
+  static final int OOM_CHUNK = 2;
+  /** -ENOMEM: too many render passes in flight; answer with a NULL chunk (wait for fragments). */
+  static final int OOM_WAIT = 3;
+  /** The heap is at max_chunks with no render pass in flight; a NULL chunk (incremental render). */
+  static final int OOM_FULL = 4;
+  /** -EINVAL: bad arguments; the queue is fatal. */
+  static final int OOM_EINVAL = 5;
+  static final List<String> OOM_NAMES =
+      List.of("none", "queued", "chunk", "enomem-wait", "enomem-full", "einval");
+
   /** A CSG_STATE ack of {@code CORRUPTED + v}: the FW acked v, then the word changed. */
   static final int CORRUPTED = 4;
 
@@ -94,6 +110,10 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     v.put(UNRECOVERABLE_NO_RESET, new String[] {"UnrecoverableStopsScheduling",
         "CS_UNRECOVERABLE is handled like any CS_FATAL (flag the queue, immediate tick), so the"
             + " tick keeps starting groups on a FW that needs a reset"});
+    v.put(OOM_NULL_CHUNK, new String[] {"OomExhaustionNotFatal",
+        "a heap at max_chunks with no render pass in flight is reported with another error than"
+            + " 'wait for fragments', and the OOM handler makes the queue fatal instead of"
+            + " answering with a NULL chunk"});
     return Collections.unmodifiableMap(v);
   }
 
@@ -129,6 +149,13 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
       a.add(new SchedAction.FwCsFatal(i, false));
       a.add(new SchedAction.FwCsFatal(i, true));
       a.add(new SchedAction.FwCorruptAck(i));
+      a.add(new SchedAction.FwTilerOom(i));
+    }
+    for (int g = 0; g < config.groups(); g++) {
+      for (int outcome = OOM_CHUNK; outcome <= OOM_EINVAL; outcome++) {
+        a.add(new SchedAction.OomGrow(g, outcome));
+      }
+      a.add(new SchedAction.OomFinish(g));
     }
     a.add(new SchedAction.FwHang());
     this.all = List.copyOf(a);
@@ -170,9 +197,10 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
         false, false, 0, false, 0, 0, Pack.packList(idle0), Pack.packList(idle1), 0,
         /* ctx */ 0, /* evicted */ 0, /* slotGroup */ 0, /* slotPrio */ 0, /* csgReq */ 0,
         /* csgAck */ 0, /* statusReq */ 0, /* statusAck */ 0, /* evtSync */ 0, /* evtIdle */ 0,
-        /* evtFatal */ 0, /* fwIdle */ 0, /* slotIdle */ 0, /* gState */ 0, /* csgId */ 0,
+        /* evtFatal */ 0, /* evtOom */ 0, /* fwIdle */ 0, /* slotIdle */ 0, /* gState */ 0,
+        /* csgId */ 0,
         /* destroyed */ 0, /* timedout */ 0, /* fatal */ 0, /* unrec */ false, /* badAck */ 0,
-        /* termPending */ 0, allGroups, 0, 0, 0));
+        /* oomWork */ 0, /* termPending */ 0, allGroups, 0, 0, 0));
   }
 
   @Override
@@ -240,6 +268,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     out.put("evtSync", Value.of(s.evtSync()));
     out.put("evtIdle", Value.of(s.evtIdle()));
     out.put("evtFatal", ints(b.evtFatal));
+    out.put("evtOom", Value.of(s.evtOom()));
     out.put("fwIdle", Value.of(s.fwIdle()));
     out.put("slotIdle", Value.of(s.slotIdle()));
     out.put("gState", names(b.gState, G_NAMES));
@@ -249,6 +278,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     out.put("fatal", Value.of(s.fatal()));
     out.put("unrec", Value.of(s.unrec()));
     out.put("badAck", Value.of(s.badAck()));
+    out.put("oomWork", names(b.oomWork, OOM_NAMES));
     out.put("termPending", Value.of(s.termPending()));
     out.put("idle", Value.of(s.idle()));
     out.put("submitted", ints(b.submitted));
@@ -389,6 +419,9 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     if (bit(b.evtSync, i) && g >= 0) {
       signalDone(b, g);
     }
+    if (bit(b.evtOom, i) && g >= 0 && b.oomWork[g] == OOM_NONE) {
+      b.oomWork[g] = OOM_QUEUED; // cs_slot_process_tiler_oom_event_locked; not acked yet
+    }
     if (bit(b.evtIdle, i)) {
       b.mightIdle = true;
       requestTick(b);
@@ -421,7 +454,10 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     b.resetPending = true;
   }
 
-  /** {@code group_unbind_locked}: free the slot (its FW-side state with it). */
+  /**
+   * {@code group_unbind_locked}: free the slot (its FW-side state with it); {@code tiler_oom} is
+   * cleared and a queued OOM work cancelled (one already running goes on and rechecks).
+   */
   static void groupUnbind(B b, int g) {
     int i = b.csgId[g];
     b.slotGroup[i] = -1;
@@ -429,6 +465,10 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     b.evtSync &= ~(1 << i);
     b.evtIdle &= ~(1 << i);
     b.evtFatal[i] = 0;
+    b.evtOom &= ~(1 << i);
+    if (b.oomWork[g] == OOM_QUEUED) {
+      b.oomWork[g] = OOM_NONE; // cancel_work: a running work is not stopped
+    }
     b.fwIdle &= ~(1 << i);
     b.slotIdle &= ~(1 << i);
   }

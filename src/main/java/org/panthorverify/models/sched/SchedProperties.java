@@ -196,6 +196,36 @@ final class SchedProperties {
       out.add(Property.reachable("FatalTerminates", "a group with a fatal queue is terminated",
           s -> (s.fatal() & ~s.destroyed()) != 0 && s.termPending() != 0));
     }
+    if (c.oom()) {
+      out.add(Property.action("OomExhaustionNotFatal",
+          "the tiler-OOM work makes a queue fatal only for a real error (-EINVAL), never for heap"
+              + " exhaustion, which is answered with a NULL chunk",
+          (s, a, t) -> !(a instanceof SchedAction.OomFinish f)
+              || bit(s.fatal(), f.group()) || !bit(t.fatal(), f.group())
+              || s.view(slots, groups).oomWork[f.group()] == SchedModel.OOM_EINVAL));
+      out.add(Property.action("S-11",
+          "OOM safety: TILER_OOM is acknowledged only on the slot of a group that is bound to it",
+          (s, a, t) -> {
+            int acked = s.evtOom() & ~t.evtOom();
+            if (acked == 0 || a instanceof SchedAction.ResetPost) {
+              return true;
+            }
+            B b = s.view(slots, groups);
+            B d = t.edit(slots, groups);
+            for (int i = 0; i < slots; i++) {
+              if (bit(acked, i) && b.slotGroup[i] >= 0 && d.slotGroup[i] == b.slotGroup[i]
+                  && !(a instanceof SchedAction.OomFinish f && f.group() == b.slotGroup[i])) {
+                return false;
+              }
+            }
+            return true;
+          }));
+      out.add(Property.reachable("OomNullChunk",
+          "a full heap is answered with a NULL chunk and the OOM acknowledged",
+          s -> s.evtOom() == 0 && s.fatal() == 0 && s.signalled() == s.submitted()
+              && allSubmitted(s, c) && s.termPending() == 0 && s.resetPending() == false
+              && s.phase() == PH_IDLE && s.used() > 0));
+    }
     out.add(Property.reachable("Rotation", "a full tick evicts a non-idle group for another",
         s -> s.phase() == SchedModel.PH_EVICT && s.full() && s.evicted() != 0
             && (s.idle() & s.evicted()) == 0));

@@ -42,6 +42,7 @@ import java.util.List;
  * @param evtIdle per slot: a CSG_IDLE event raised and not yet processed
  * @param evtFatal per slot: a CS_FATAL raised and not yet processed: 0 none, 1 a fatal error,
  *     2 CS_UNRECOVERABLE
+ * @param evtOom per slot: TILER_OOM raised and not acknowledged yet
  * @param fwIdle per slot: the FW saw the slot's queue drain (and raised CSG_IDLE once)
  * @param slotIdle per slot: idleness cached at the last STATUS_UPDATE (only the variant {@code
  *     idle-two-sources} reads it)
@@ -54,6 +55,9 @@ import java.util.List;
  *     since (the marker the property of bug-zoo entry 16 needs)
  * @param badAck groups whose slot's CSG_STATE ack was read as an undefined value (the marker of
  *     bug-zoo entry 2)
+ * @param oomWork per group: the tiler-OOM work: {@link SchedModel#OOM_NONE}, queued, or grown
+ *     with an outcome ({@link SchedModel#OOM_CHUNK} ... {@link SchedModel#OOM_EINVAL}) and not
+ *     finished
  * @param termPending groups whose {@code term} work is queued
  * @param idle groups whose queue is in {@code idle_queues}
  * @param submitted per group: jobs that reached {@code queue_run_job} (the last seqno)
@@ -89,6 +93,7 @@ public record SchedState(
     int evtSync,
     int evtIdle,
     int evtFatal,
+    int evtOom,
     int fwIdle,
     int slotIdle,
     int gState,
@@ -98,6 +103,7 @@ public record SchedState(
     int fatal,
     boolean unrec,
     int badAck,
+    int oomWork,
     int termPending,
     int idle,
     int submitted,
@@ -201,6 +207,7 @@ public record SchedState(
     int evtSync;
     int evtIdle;
     final int[] evtFatal;
+    int evtOom;
     int fwIdle;
     int slotIdle;
     final int[] gState;
@@ -210,6 +217,7 @@ public record SchedState(
     int fatal;
     boolean unrec;
     int badAck;
+    final int[] oomWork;
     int termPending;
     int idle;
     final int[] submitted;
@@ -248,6 +256,7 @@ public record SchedState(
       evtSync = s.evtSync;
       evtIdle = s.evtIdle;
       evtFatal = Pack.unpack(s.evtFatal, slots);
+      evtOom = s.evtOom;
       fwIdle = s.fwIdle;
       slotIdle = s.slotIdle;
       gState = Pack.unpack(s.gState, groups);
@@ -260,6 +269,7 @@ public record SchedState(
       fatal = s.fatal;
       unrec = s.unrec;
       badAck = s.badAck;
+      oomWork = Pack.unpack(s.oomWork, groups);
       termPending = s.termPending;
       idle = s.idle;
       submitted = Pack.unpack(s.submitted, groups);
@@ -281,8 +291,9 @@ public record SchedState(
           Pack.packList(runnable.get(1)), Pack.packList(idleList.get(0)),
           Pack.packList(idleList.get(1)), stoppedGroups, Pack.packList(ctx), evicted,
           Pack.pack(sg), Pack.pack(slotPrio), Pack.pack(csgReq), Pack.pack(csgAck), statusReq,
-          statusAck, evtSync, evtIdle, Pack.pack(evtFatal), fwIdle, slotIdle, Pack.pack(gState),
-          Pack.pack(ci), destroyed, timedout, fatal, unrec, badAck, termPending, idle,
+          statusAck, evtSync, evtIdle, Pack.pack(evtFatal), evtOom, fwIdle, slotIdle,
+          Pack.pack(gState), Pack.pack(ci), destroyed, timedout, fatal, unrec, badAck,
+          Pack.pack(oomWork), termPending, idle,
           Pack.pack(submitted), Pack.pack(executed), Pack.pack(signalled));
     }
   }

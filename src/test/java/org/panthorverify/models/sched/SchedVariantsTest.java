@@ -39,7 +39,8 @@ class SchedVariantsTest {
       "immediate-tick-overruled; small; ImmediateTickKept; 9",
       "idle-two-sources; small; IdleMeansNoWork; 25",
       "unknown-csg-state; faults; UnknownStateHandled; 8",
-      "unrecoverable-fault-no-reset; faults; UnrecoverableStopsScheduling; 14"})
+      "unrecoverable-fault-no-reset; faults; UnrecoverableStopsScheduling; 14",
+      "tiler-oom-null-chunk; oom; OomExhaustionNotFatal; 11"})
   void variant_failsOnItsProperty_withTheCommittedShortestTrace(String variant, String config,
       String property, int states) {
     Model<?, ?> model = ENTRY.resolve(config, List.of(), variant).create();
@@ -74,11 +75,14 @@ class SchedVariantsTest {
 
   @Test
   void everyVariantIsRegistered_withTheModelsPropertyNames() {
-    Model<?, ?> model = ENTRY.resolve("faults", List.of(), null).create();
-    List<String> names = model.properties().stream().map(p -> p.name()).toList();
+    List<String> names = new java.util.ArrayList<>();
+    for (String config : List.of("faults", "oom")) {
+      ENTRY.resolve(config, List.of(), null).create().properties()
+          .forEach(p -> names.add(p.name()));
+    }
     for (var v : ENTRY.variants()) {
       assertTrue(names.contains(v.property()), v.name() + " names " + v.property());
     }
-    assertEquals(8, ENTRY.variants().size());
+    assertEquals(9, ENTRY.variants().size());
   }
 }
