@@ -303,6 +303,7 @@ public sealed interface SchedAction extends Action {
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
       return lockFree(s) && !s.resetInProgress() && !bit(s.destroyed(), group)
+          && b.life[group] == SchedModel.LIFE_READY
           && b.submitted[group] < m.config().jobs() && SchedModel.groupCanRun(b, group);
     }
 
@@ -332,18 +333,79 @@ public sealed interface SchedAction extends Action {
   record Destroy(int group) implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
-      return m.config().destroy() && lockFree(s) && !bit(s.destroyed(), group);
+      B b = s.view(m.config().slots(), m.config().groups());
+      boolean found = b.life[group] == SchedModel.LIFE_READY
+          || (b.life[group] == SchedModel.LIFE_PUBLISHED
+              && m.config().bug(SchedModel.CREATE_PUBLISH));
+      return m.config().destroy() && lockFree(s) && !bit(s.destroyed(), group) && found;
     }
 
     @Override
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
+      if (b.life[group] == SchedModel.LIFE_PUBLISHED) {
+        // The handle's reference was the only one: the group is freed under its creator.
+        b.life[group] = SchedModel.LIFE_FREED;
+        b.destroyed |= 1 << group;
+        return b.build();
+      }
       b.destroyed |= 1 << group;
       if (b.csgId[group] >= 0) {
         SchedModel.requestTick(b);
       } else if (!b.resetInProgress) {
         SchedModel.unlink(b, group);
         b.termPending |= 1 << group;
+      }
+      return b.build();
+    }
+  }
+
+  /**
+   * {@code panthor_group_create}, first part: the group object is allocated and its handle
+   * inserted into the file's group pool (the fixed kernel inserts it unmarked, so that lookups
+   * and destroy ignore it until creation completes).
+   */
+  record CreatePublish(int group) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return m.config().create() && b.life[group] == SchedModel.LIFE_ABSENT;
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.life[group] = SchedModel.LIFE_PUBLISHED;
+      return b.build();
+    }
+  }
+
+  /**
+   * {@code panthor_group_create}, second part: the queues are set up, the group is put on {@code
+   * idle[prio]} (or {@code reset.stopped_groups} during a reset) under {@code sched->lock}, and
+   * the handle is marked registered. On a group freed in between, this is a use after free.
+   */
+  record CreateInit(int group) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return lockFree(s) && (b.life[group] == SchedModel.LIFE_PUBLISHED
+          || (b.life[group] == SchedModel.LIFE_FREED && !s.uaf()));
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      if (b.life[group] == SchedModel.LIFE_FREED) {
+        b.uaf = true;
+        return b.build();
+      }
+      b.life[group] = SchedModel.LIFE_READY;
+      b.idle |= 1 << group;
+      if (b.resetInProgress) {
+        b.stoppedGroups |= 1 << group;
+      } else {
+        b.idleList.get(m.config().band(group)).add(group);
       }
       return b.build();
     }

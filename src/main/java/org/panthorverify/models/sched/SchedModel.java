@@ -64,6 +64,14 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
   static final String UNRECOVERABLE_NO_RESET = "unrecoverable-fault-no-reset";
 
   static final String OOM_NULL_CHUNK = "tiler-oom-null-chunk";
+  static final String CREATE_PUBLISH = "group-create-publish";
+
+  // A group's life cycle (config create).
+  static final int LIFE_ABSENT = 0;
+  static final int LIFE_PUBLISHED = 1;
+  static final int LIFE_READY = 2;
+  static final int LIFE_FREED = 3;
+  static final List<String> LIFE_NAMES = List.of("absent", "published", "ready", "freed");
 
   // The tiler-OOM work of a group, and the outcome of panthor_heap_grow.
   static final int OOM_NONE = 0;
@@ -114,6 +122,9 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
         "a heap at max_chunks with no render pass in flight is reported with another error than"
             + " 'wait for fragments', and the OOM handler makes the queue fatal instead of"
             + " answering with a NULL chunk"});
+    v.put(CREATE_PUBLISH, new String[] {"NoUseAfterFree",
+        "GROUP_CREATE publishes the handle before it finishes initialising the group, so a"
+            + " GROUP_DESTROY that guesses the handle frees it under its creator"});
     return Collections.unmodifiableMap(v);
   }
 
@@ -127,6 +138,10 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
         new SchedAction.TickFinish(), new SchedAction.WaitTimeout(),
         new SchedAction.ResetPre(), new SchedAction.ResetPost(),
         new SchedAction.TimesliceEnds()));
+    for (int g = 0; g < config.groups(); g++) {
+      a.add(new SchedAction.CreatePublish(g));
+      a.add(new SchedAction.CreateInit(g));
+    }
     for (int g = 0; g < config.groups(); g++) {
       a.add(new SchedAction.SubmitJob(g));
     }
@@ -181,23 +196,31 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
 
   /**
    * {@code panthor_sched_init} and the creation of every group ({@code panthor_group_create}):
-   * all groups CREATED with their queue idle, on {@code idle[prio]} in creation order; no slot
-   * used; the periodic tick stopped; the first timeslice already over.
+   * all groups CREATED with their queue idle, on {@code idle[prio]} in creation order (with
+   * config {@code create}, no group exists yet); no slot used; the periodic tick stopped; the
+   * first timeslice already over.
    */
   @Override
   public List<SchedState> initialStates() {
     int groups = config.groups();
     List<Integer> idle0 = new ArrayList<>();
     List<Integer> idle1 = new ArrayList<>();
+    int[] life = new int[groups];
     for (int g = 0; g < groups; g++) {
-      (config.band(g) == 1 ? idle1 : idle0).add(g);
+      if (config.create()) {
+        life[g] = LIFE_ABSENT;
+      } else {
+        life[g] = LIFE_READY;
+        (config.band(g) == 1 ? idle1 : idle0).add(g);
+      }
     }
-    int allGroups = (1 << groups) - 1;
+    int allGroups = config.create() ? 0 : (1 << groups) - 1;
     return List.of(new SchedState(TICK_NONE, true, true, PH_IDLE, false, false, true, false,
         false, false, 0, false, 0, 0, Pack.packList(idle0), Pack.packList(idle1), 0,
         /* ctx */ 0, /* evicted */ 0, /* slotGroup */ 0, /* slotPrio */ 0, /* csgReq */ 0,
         /* csgAck */ 0, /* statusReq */ 0, /* statusAck */ 0, /* evtSync */ 0, /* evtIdle */ 0,
-        /* evtFatal */ 0, /* evtOom */ 0, /* fwIdle */ 0, /* slotIdle */ 0, /* gState */ 0,
+        /* evtFatal */ 0, /* evtOom */ 0, /* fwIdle */ 0, /* slotIdle */ 0,
+        /* life */ Pack.pack(life), /* uaf */ false, /* gState */ 0,
         /* csgId */ 0,
         /* destroyed */ 0, /* timedout */ 0, /* fatal */ 0, /* unrec */ false, /* badAck */ 0,
         /* oomWork */ 0, /* termPending */ 0, allGroups, 0, 0, 0));
@@ -271,6 +294,8 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     out.put("evtOom", Value.of(s.evtOom()));
     out.put("fwIdle", Value.of(s.fwIdle()));
     out.put("slotIdle", Value.of(s.slotIdle()));
+    out.put("life", names(b.life, LIFE_NAMES));
+    out.put("uaf", Value.of(s.uaf()));
     out.put("gState", names(b.gState, G_NAMES));
     out.put("csgId", ints(b.csgId));
     out.put("destroyed", Value.of(s.destroyed()));

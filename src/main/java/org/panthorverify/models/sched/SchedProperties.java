@@ -226,6 +226,13 @@ final class SchedProperties {
               && allSubmitted(s, c) && s.termPending() == 0 && s.resetPending() == false
               && s.phase() == PH_IDLE && s.used() > 0));
     }
+    if (c.create()) {
+      out.add(Property.invariant("NoUseAfterFree",
+          "no group is used after it was freed (a handle is destroyable only once creation"
+              + " completed)", s -> !s.uaf()));
+      out.add(Property.reachable("CreatedGroupRuns", "a group created concurrently runs a job",
+          s -> s.executed() != 0));
+    }
     out.add(Property.reachable("Rotation", "a full tick evicts a non-idle group for another",
         s -> s.phase() == SchedModel.PH_EVICT && s.full() && s.evicted() != 0
             && (s.idle() & s.evicted()) == 0));

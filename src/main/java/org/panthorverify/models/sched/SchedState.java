@@ -46,6 +46,10 @@ import java.util.List;
  * @param fwIdle per slot: the FW saw the slot's queue drain (and raised CSG_IDLE once)
  * @param slotIdle per slot: idleness cached at the last STATUS_UPDATE (only the variant {@code
  *     idle-two-sources} reads it)
+ * @param life per group: {@link SchedModel#LIFE_ABSENT}, {@link SchedModel#LIFE_PUBLISHED} (its
+ *     handle is in the file's group pool, creation not finished), {@link SchedModel#LIFE_READY},
+ *     {@link SchedModel#LIFE_FREED} (freed while its creator was still initialising it)
+ * @param uaf a freed group was used (the creator went on initialising it)
  * @param gState per group: {@link SchedModel#G_CREATED} ... {@link SchedModel#G_UNKNOWN}
  * @param csgId per group: its slot + 1, or 0 (unbound)
  * @param destroyed groups with {@code destroyed} set
@@ -96,6 +100,8 @@ public record SchedState(
     int evtOom,
     int fwIdle,
     int slotIdle,
+    int life,
+    boolean uaf,
     int gState,
     int csgId,
     int destroyed,
@@ -210,6 +216,8 @@ public record SchedState(
     int evtOom;
     int fwIdle;
     int slotIdle;
+    final int[] life;
+    boolean uaf;
     final int[] gState;
     final int[] csgId;
     int destroyed;
@@ -259,6 +267,8 @@ public record SchedState(
       evtOom = s.evtOom;
       fwIdle = s.fwIdle;
       slotIdle = s.slotIdle;
+      life = Pack.unpack(s.life, groups);
+      uaf = s.uaf;
       gState = Pack.unpack(s.gState, groups);
       csgId = Pack.unpack(s.csgId, groups);
       for (int g = 0; g < groups; g++) {
@@ -292,7 +302,7 @@ public record SchedState(
           Pack.packList(idleList.get(1)), stoppedGroups, Pack.packList(ctx), evicted,
           Pack.pack(sg), Pack.pack(slotPrio), Pack.pack(csgReq), Pack.pack(csgAck), statusReq,
           statusAck, evtSync, evtIdle, Pack.pack(evtFatal), evtOom, fwIdle, slotIdle,
-          Pack.pack(gState), Pack.pack(ci), destroyed, timedout, fatal, unrec, badAck,
+          Pack.pack(life), uaf, Pack.pack(gState), Pack.pack(ci), destroyed, timedout, fatal, unrec, badAck,
           Pack.pack(oomWork), termPending, idle,
           Pack.pack(submitted), Pack.pack(executed), Pack.pack(signalled));
     }

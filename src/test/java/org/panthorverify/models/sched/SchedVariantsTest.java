@@ -40,7 +40,8 @@ class SchedVariantsTest {
       "idle-two-sources; small; IdleMeansNoWork; 25",
       "unknown-csg-state; faults; UnknownStateHandled; 8",
       "unrecoverable-fault-no-reset; faults; UnrecoverableStopsScheduling; 14",
-      "tiler-oom-null-chunk; oom; OomExhaustionNotFatal; 11"})
+      "tiler-oom-null-chunk; oom; OomExhaustionNotFatal; 11",
+      "group-create-publish; create; NoUseAfterFree; 4"})
   void variant_failsOnItsProperty_withTheCommittedShortestTrace(String variant, String config,
       String property, int states) {
     Model<?, ?> model = ENTRY.resolve(config, List.of(), variant).create();
@@ -76,13 +77,13 @@ class SchedVariantsTest {
   @Test
   void everyVariantIsRegistered_withTheModelsPropertyNames() {
     List<String> names = new java.util.ArrayList<>();
-    for (String config : List.of("faults", "oom")) {
+    for (String config : List.of("faults", "oom", "create")) {
       ENTRY.resolve(config, List.of(), null).create().properties()
           .forEach(p -> names.add(p.name()));
     }
     for (var v : ENTRY.variants()) {
       assertTrue(names.contains(v.property()), v.name() + " names " + v.property());
     }
-    assertEquals(9, ENTRY.variants().size());
+    assertEquals(10, ENTRY.variants().size());
   }
 }
