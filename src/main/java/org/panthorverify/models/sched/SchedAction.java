@@ -169,6 +169,7 @@ public sealed interface SchedAction extends Action {
         int i = b.csgId[g];
         SchedModel.csgSlotSyncState(b, c, i);
         SchedModel.processCsgIrq(b, c, i);
+        SchedModel.timerSuspend(b, c, g);
         SchedModel.groupUnbind(b, g);
         if (SchedModel.groupCanRun(b, g)) {
           SchedModel.requeue(b, c, g);
@@ -216,6 +217,9 @@ public sealed interface SchedAction extends Action {
       for (int g : b.ctx) {
         SchedModel.csgSlotSyncState(b, c, b.csgId[g]);
         anyIdle |= SchedModel.groupIsIdle(b, c, g);
+        if (b.gState[g] == SchedModel.G_ACTIVE) {
+          SchedModel.timerResume(b, c, g);
+        }
       }
       b.used = SchedModel.boundCount(b);
       b.mightIdle = anyIdle;
@@ -313,12 +317,19 @@ public sealed interface SchedAction extends Action {
       SchedConfig c = m.config();
       b.submitted[group]++;
       if (b.csgId[group] < 0) {
+        if (c.jobTimeouts() && b.timer[group] == SchedModel.TMR_OFF) {
+          b.timer[group] = SchedModel.TMR_SUSP; // armed, but not charged while unbound
+          b.since[group] = 0;
+        }
         SchedModel.groupScheduleLocked(b, c, group);
       } else {
         boolean wasIdle = SchedModel.groupIsIdle(b, c, group);
         b.idle &= ~(1 << group);
         if (wasIdle && b.stopped && !c.bug(SchedModel.TICK_NOT_RESUMED)) {
           SchedModel.schedResumeTick(b, c);
+        }
+        if (!c.bug(SchedModel.PER_QUEUE_TIMEOUT)) {
+          SchedModel.timerResume(b, c, group);
         }
       }
       return b.build();
@@ -350,6 +361,59 @@ public sealed interface SchedAction extends Action {
         return b.build();
       }
       b.destroyed |= 1 << group;
+      if (b.csgId[group] >= 0) {
+        SchedModel.requestTick(b);
+      } else if (!b.resetInProgress) {
+        SchedModel.unlink(b, group);
+        b.termPending |= 1 << group;
+      }
+      return b.build();
+    }
+  }
+
+  /**
+   * Half a JOB_TIMEOUT of running time passes for group {@code group}'s queue while its timer
+   * runs (time a queue spends waiting for a slot is not charged).
+   */
+  record QueueTimePasses(int group) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return m.config().jobTimeouts() && b.timer[group] >= SchedModel.TMR_RUN
+          && b.timer[group] < SchedModel.TMR_RUN + SchedModel.TMR_FULL;
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.timer[group]++;
+      b.since[group] = Math.min(b.since[group] + 1, SchedModel.TMR_FULL);
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+  }
+
+  /**
+   * The queue's timeout work fires ({@code queue_timedout_job}, under {@code sched->lock}): the
+   * group is marked timed out; a bound group gets an immediate tick (which terminates it), an
+   * unbound one is unlinked and its {@code term} work queued.
+   */
+  record JobTimeout(int group) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return lockFree(s) && b.timer[group] == SchedModel.TMR_RUN + SchedModel.TMR_FULL;
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.timer[group] = SchedModel.TMR_OFF;
+      b.timedout |= 1 << group;
       if (b.csgId[group] >= 0) {
         SchedModel.requestTick(b);
       } else if (!b.resetInProgress) {
@@ -427,6 +491,8 @@ public sealed interface SchedAction extends Action {
       b.termPending &= ~(1 << group);
       b.executed[group] = b.submitted[group];
       b.signalled[group] = b.submitted[group];
+      b.timer[group] = SchedModel.TMR_OFF;
+      b.since[group] = 0;
       return b.build();
     }
   }
@@ -490,6 +556,7 @@ public sealed interface SchedAction extends Action {
           b.gState[g] = G_TERMINATED;
         }
         SchedModel.processCsgIrq(b, c, i);
+        SchedModel.timerSuspend(b, c, g);
         SchedModel.groupUnbind(b, g);
         if (SchedModel.groupCanRun(b, g)) {
           b.idleList.get(c.band(g)).add(0, g);

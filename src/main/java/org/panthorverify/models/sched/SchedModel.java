@@ -65,6 +65,15 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
 
   static final String OOM_NULL_CHUNK = "tiler-oom-null-chunk";
   static final String CREATE_PUBLISH = "group-create-publish";
+  static final String PER_QUEUE_TIMEOUT = "per-queue-timeout";
+  static final String TIMEOUT_RESET_INVERTED = "timeout-reset-inverted";
+
+  // The per-queue job timeout.
+  static final int TMR_OFF = 0;
+  static final int TMR_RUN = 1;
+  static final int TMR_SUSP = 4;
+  /** Halves of JOB_TIMEOUT after which the timer fires. */
+  static final int TMR_FULL = 2;
 
   // A group's life cycle (config create).
   static final int LIFE_ABSENT = 0;
@@ -125,6 +134,12 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     v.put(CREATE_PUBLISH, new String[] {"NoUseAfterFree",
         "GROUP_CREATE publishes the handle before it finishes initialising the group, so a"
             + " GROUP_DESTROY that guesses the handle frees it under its creator"});
+    v.put(PER_QUEUE_TIMEOUT, new String[] {"TimerTracksWork",
+        "a job queued on a resident group whose timer was stopped leaves it stopped (the run-job"
+            + " path undoes the start), so a stuck job is never timed out"});
+    v.put(TIMEOUT_RESET_INVERTED, new String[] {"TimeoutOnlyWithoutProgress",
+        "on progress the timer is pushed back only when it is suspended, not when it runs, so a"
+            + " queue that keeps completing jobs times out"});
     return Collections.unmodifiableMap(v);
   }
 
@@ -150,6 +165,10 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     }
     for (int g = 0; g < config.groups(); g++) {
       a.add(new SchedAction.TermWork(g));
+    }
+    for (int g = 0; g < config.groups(); g++) {
+      a.add(new SchedAction.QueueTimePasses(g));
+      a.add(new SchedAction.JobTimeout(g));
     }
     for (int i = 0; i < config.slots(); i++) {
       a.add(new SchedAction.EventsWork(i));
@@ -223,7 +242,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
         /* life */ Pack.pack(life), /* uaf */ false, /* gState */ 0,
         /* csgId */ 0,
         /* destroyed */ 0, /* timedout */ 0, /* fatal */ 0, /* unrec */ false, /* badAck */ 0,
-        /* oomWork */ 0, /* termPending */ 0, allGroups, 0, 0, 0));
+        /* oomWork */ 0, /* timer */ 0, /* since */ 0, /* termPending */ 0, allGroups, 0, 0, 0));
   }
 
   @Override
@@ -304,6 +323,8 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     out.put("unrec", Value.of(s.unrec()));
     out.put("badAck", Value.of(s.badAck()));
     out.put("oomWork", names(b.oomWork, OOM_NAMES));
+    out.put("timer", timers(b.timer));
+    out.put("since", ints(b.since));
     out.put("termPending", Value.of(s.termPending()));
     out.put("idle", Value.of(s.idle()));
     out.put("submitted", ints(b.submitted));
@@ -316,6 +337,15 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     List<Integer> l = new ArrayList<>();
     for (int v : a) {
       l.add(v);
+    }
+    return Value.of(l);
+  }
+
+  private static Value timers(int[] a) {
+    List<String> l = new ArrayList<>();
+    for (int v : a) {
+      l.add(v == TMR_OFF ? "off" : v >= TMR_SUSP ? "suspended-" + (v - TMR_SUSP)
+          : "running-" + (v - TMR_RUN));
     }
     return Value.of(l);
   }
@@ -426,9 +456,50 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     }
   }
 
-  /** {@code queue_check_job_completion}: signal, in order, every job the FW finished. */
-  static void signalDone(B b, int g) {
-    b.signalled[g] = Math.max(b.signalled[g], b.executed[g]);
+  /**
+   * {@code queue_check_job_completion}: signal, in order, every job the FW finished. Progress
+   * pushes a running timeout back by a full JOB_TIMEOUT ({@code queue_reset_timeout_locked};
+   * variant {@code timeout-reset-inverted} does it only to a suspended one, which also starts
+   * it); a drained queue stops its timer.
+   */
+  static void signalDone(B b, SchedConfig c, int g) {
+    if (b.executed[g] <= b.signalled[g]) {
+      return;
+    }
+    b.signalled[g] = b.executed[g];
+    if (!c.jobTimeouts()) {
+      return;
+    }
+    b.since[g] = 0;
+    if (b.signalled[g] == b.submitted[g]) {
+      b.timer[g] = TMR_OFF;
+      return;
+    }
+    boolean running = b.timer[g] >= TMR_RUN && b.timer[g] < TMR_SUSP;
+    boolean suspended = b.timer[g] >= TMR_SUSP;
+    if (c.bug(TIMEOUT_RESET_INVERTED) ? suspended : running) {
+      b.timer[g] = TMR_RUN;
+    }
+  }
+
+  /** {@code queue_resume_timeout}: a stopped timer starts afresh, a suspended one goes on. */
+  static void timerResume(B b, SchedConfig c, int g) {
+    if (!c.jobTimeouts() || b.submitted[g] == b.signalled[g]) {
+      return;
+    }
+    if (b.timer[g] == TMR_OFF) {
+      b.timer[g] = TMR_RUN;
+      b.since[g] = 0;
+    } else if (b.timer[g] >= TMR_SUSP) {
+      b.timer[g] -= TMR_SUSP - TMR_RUN;
+    }
+  }
+
+  /** {@code queue_suspend_timeout}: a running timer keeps what it used. */
+  static void timerSuspend(B b, SchedConfig c, int g) {
+    if (c.jobTimeouts() && b.timer[g] >= TMR_RUN && b.timer[g] < TMR_SUSP) {
+      b.timer[g] += TMR_SUSP - TMR_RUN;
+    }
   }
 
   /**
@@ -442,7 +513,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
       csSlotProcessFatal(b, c, i);
     }
     if (bit(b.evtSync, i) && g >= 0) {
-      signalDone(b, g);
+      signalDone(b, c, g);
     }
     if (bit(b.evtOom, i) && g >= 0 && b.oomWork[g] == OOM_NONE) {
       b.oomWork[g] = OOM_QUEUED; // cs_slot_process_tiler_oom_event_locked; not acked yet

@@ -226,6 +226,32 @@ final class SchedProperties {
               && allSubmitted(s, c) && s.termPending() == 0 && s.resetPending() == false
               && s.phase() == PH_IDLE && s.used() > 0));
     }
+    if (c.jobTimeouts()) {
+      out.add(Property.action("TimeoutOnlyWithoutProgress",
+          "a job timeout fires only after a full JOB_TIMEOUT of running time without progress",
+          (s, a, t) -> !(a instanceof SchedAction.JobTimeout j)
+              || s.view(slots, groups).since[j.group()] == SchedModel.TMR_FULL));
+      out.add(Property.invariant("TimerTracksWork",
+          "between ticks, the timer of a resident ACTIVE queue with jobs in flight runs",
+          s -> {
+            if (s.phase() != PH_IDLE) {
+              return true;
+            }
+            B b = s.view(slots, groups);
+            for (int g = 0; g < groups; g++) {
+              boolean busy = b.csgId[g] >= 0 && b.gState[g] == G_ACTIVE
+                  && b.signalled[g] < b.submitted[g] && !bit(b.timedout, g);
+              boolean running = b.timer[g] >= SchedModel.TMR_RUN
+                  && b.timer[g] < SchedModel.TMR_SUSP;
+              if (busy && !running) {
+                return false;
+              }
+            }
+            return true;
+          }));
+      out.add(Property.reachable("JobTimesOut", "a stuck job's queue times out",
+          s -> s.timedout() != 0));
+    }
     if (c.create()) {
       out.add(Property.invariant("NoUseAfterFree",
           "no group is used after it was freed (a handle is destroyable only once creation"

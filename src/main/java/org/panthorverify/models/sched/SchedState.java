@@ -62,6 +62,11 @@ import java.util.List;
  * @param oomWork per group: the tiler-OOM work: {@link SchedModel#OOM_NONE}, queued, or grown
  *     with an outcome ({@link SchedModel#OOM_CHUNK} ... {@link SchedModel#OOM_EINVAL}) and not
  *     finished
+ * @param timer per group: the queue's job timeout: {@link SchedModel#TMR_OFF}, running with 0,
+ *     1 or 2 halves of JOB_TIMEOUT used ({@code TMR_RUN + k}), or suspended with k halves used
+ *     ({@code TMR_SUSP + k})
+ * @param since per group: halves of JOB_TIMEOUT of running time since the queue last made
+ *     progress (0..2; the truth the timer must agree with)
  * @param termPending groups whose {@code term} work is queued
  * @param idle groups whose queue is in {@code idle_queues}
  * @param submitted per group: jobs that reached {@code queue_run_job} (the last seqno)
@@ -110,6 +115,8 @@ public record SchedState(
     boolean unrec,
     int badAck,
     int oomWork,
+    int timer,
+    int since,
     int termPending,
     int idle,
     int submitted,
@@ -226,6 +233,8 @@ public record SchedState(
     boolean unrec;
     int badAck;
     final int[] oomWork;
+    final int[] timer;
+    final int[] since;
     int termPending;
     int idle;
     final int[] submitted;
@@ -280,6 +289,8 @@ public record SchedState(
       unrec = s.unrec;
       badAck = s.badAck;
       oomWork = Pack.unpack(s.oomWork, groups);
+      timer = Pack.unpack(s.timer, groups);
+      since = Pack.unpack(s.since, groups);
       termPending = s.termPending;
       idle = s.idle;
       submitted = Pack.unpack(s.submitted, groups);
@@ -303,7 +314,7 @@ public record SchedState(
           Pack.pack(sg), Pack.pack(slotPrio), Pack.pack(csgReq), Pack.pack(csgAck), statusReq,
           statusAck, evtSync, evtIdle, Pack.pack(evtFatal), evtOom, fwIdle, slotIdle,
           Pack.pack(life), uaf, Pack.pack(gState), Pack.pack(ci), destroyed, timedout, fatal, unrec, badAck,
-          Pack.pack(oomWork), termPending, idle,
+          Pack.pack(oomWork), Pack.pack(timer), Pack.pack(since), termPending, idle,
           Pack.pack(submitted), Pack.pack(executed), Pack.pack(signalled));
     }
   }

@@ -41,7 +41,9 @@ class SchedVariantsTest {
       "unknown-csg-state; faults; UnknownStateHandled; 8",
       "unrecoverable-fault-no-reset; faults; UnrecoverableStopsScheduling; 14",
       "tiler-oom-null-chunk; oom; OomExhaustionNotFatal; 11",
-      "group-create-publish; create; NoUseAfterFree; 4"})
+      "group-create-publish; create; NoUseAfterFree; 4",
+      "per-queue-timeout; jobtimeouts; TimerTracksWork; 10",
+      "timeout-reset-inverted; jobtimeouts; TimeoutOnlyWithoutProgress; 13"})
   void variant_failsOnItsProperty_withTheCommittedShortestTrace(String variant, String config,
       String property, int states) {
     Model<?, ?> model = ENTRY.resolve(config, List.of(), variant).create();
@@ -77,13 +79,13 @@ class SchedVariantsTest {
   @Test
   void everyVariantIsRegistered_withTheModelsPropertyNames() {
     List<String> names = new java.util.ArrayList<>();
-    for (String config : List.of("faults", "oom", "create")) {
+    for (String config : List.of("faults", "oom", "create", "jobtimeouts")) {
       ENTRY.resolve(config, List.of(), null).create().properties()
           .forEach(p -> names.add(p.name()));
     }
     for (var v : ENTRY.variants()) {
       assertTrue(names.contains(v.property()), v.name() + " names " + v.property());
     }
-    assertEquals(10, ENTRY.variants().size());
+    assertEquals(12, ENTRY.variants().size());
   }
 }
