@@ -82,7 +82,7 @@ public final class ModelRegistry {
     List<VariantDef> variants = new java.util.ArrayList<>();
     SchedModel.VARIANTS.forEach((id, v) -> variants.add(new VariantDef(id, v[1], v[0])));
     return new ModelEntry(
-        "sched",
+        "scheduler",
         "the CSG scheduler: groups, run lists, the three-phase tick, slot priorities, reset",
         List.of(ConstantDef.integer("slots", "CSG slots", 1, 4),
             ConstantDef.integer("groups", "groups (one queue each)", 1, 6),
@@ -130,7 +130,7 @@ public final class ModelRegistry {
                 schedConstants(2, 3, 1, 2, 1, 2, 1, 0, 0, 0, 0, 0, 0),
                 30_848_017, 81, ConfigPreset.PASSED)),
         variants,
-        "sched",
+        "scheduler",
         (c, v) -> new SchedModel(new SchedConfig(c.get("slots"), c.get("groups"), c.get("rt"),
             c.get("jobs"), c.get("as"), c.get("vms"), c.get("timeouts") != 0,
             c.get("destroy") != 0, c.get("faults") != 0, c.get("corrupt") != 0, c.get("oom") != 0, c.get("jobtimeouts") != 0,

@@ -14,7 +14,8 @@ import org.panthorverify.models.sched.SchedState.Pack;
 /**
  * The CSG scheduler of panthor ({@code panthor_sched.c}): groups with one queue each, scheduled
  * onto CSG slots by the tick, against a nondeterministic firmware that acknowledges CSG requests,
- * runs jobs, raises sync-update and idle events, and may hang. See {@code specs/sched/README.md}
+ * runs jobs, raises sync-update and idle events, and may hang. See {@code
+ * specs/scheduler/README.md}
  * for what is modelled and what is abstracted.
  *
  * <p>The kernel functions are the static methods of this class, named after them; the actions
@@ -201,7 +202,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
 
   @Override
   public String name() {
-    return "sched";
+    return "scheduler";
   }
 
   @Override

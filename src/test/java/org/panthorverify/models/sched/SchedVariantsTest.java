@@ -28,7 +28,7 @@ import org.panthorverify.trace.ItfTrace;
  * and the committed trace replays to the same violation.
  */
 class SchedVariantsTest {
-  private static final ModelEntry ENTRY = ModelRegistry.standard().get("sched");
+  private static final ModelEntry ENTRY = ModelRegistry.standard().get("scheduler");
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = ';', value = {
@@ -53,7 +53,7 @@ class SchedVariantsTest {
     assertEquals(property, first.property(), "caught by");
     assertEquals(states, first.trace().length(), "shortest trace length");
 
-    Path file = Path.of("traces/sched/violations", property, variant + ".itf.json");
+    Path file = Path.of("traces/scheduler/violations", property, variant + ".itf.json");
     ItfTrace committed = Itf.read(file);
     assertEquals(variant, committed.meta().variant());
     assertEquals(Itf.fromTrace(cast(model), cast(first.trace()), null).states(),
