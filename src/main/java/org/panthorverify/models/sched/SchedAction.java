@@ -36,6 +36,25 @@ public sealed interface SchedAction extends Action {
     return true;
   }
 
+  /**
+   * Who decides when this step happens, which sets its fairness in SL-1 ... SL-5: the kernel's
+   * works, the FW answering and running jobs, and time passing are weakly fair; userspace
+   * (submissions, destroy, create) and FW faults, hangs and corruption have no fairness.
+   */
+  enum Driver {
+    /** A work, the tick, an IRQ handler or a timeout: weakly fair. */
+    KERNEL,
+    /** The FW answering a request, running a job, reporting idleness, or time passing. */
+    DEVICE,
+    /** Userspace or a FW failure: no fairness. */
+    ENVIRONMENT
+  }
+
+  /** Who drives this step (see {@link Driver}). */
+  default Driver driver() {
+    return host() ? Driver.KERNEL : Driver.DEVICE;
+  }
+
   private static B edit(SchedState s, SchedModel m) {
     return s.edit(m.config().slots(), m.config().groups());
   }
@@ -334,6 +353,11 @@ public sealed interface SchedAction extends Action {
       }
       return b.build();
     }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
+    }
   }
 
   /**
@@ -368,6 +392,11 @@ public sealed interface SchedAction extends Action {
         b.termPending |= 1 << group;
       }
       return b.build();
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
     }
   }
 
@@ -441,6 +470,11 @@ public sealed interface SchedAction extends Action {
       B b = edit(s, m);
       b.life[group] = SchedModel.LIFE_PUBLISHED;
       return b.build();
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
     }
   }
 
@@ -740,6 +774,11 @@ public sealed interface SchedAction extends Action {
     public boolean host() {
       return false;
     }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
+    }
   }
 
   /**
@@ -767,6 +806,11 @@ public sealed interface SchedAction extends Action {
     public boolean host() {
       return false;
     }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
+    }
   }
 
   /**
@@ -790,6 +834,11 @@ public sealed interface SchedAction extends Action {
     @Override
     public boolean host() {
       return false;
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
     }
   }
 
@@ -870,6 +919,11 @@ public sealed interface SchedAction extends Action {
     @Override
     public boolean host() {
       return false;
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
     }
   }
 }

@@ -200,6 +200,11 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     return config;
   }
 
+  /** Every action instance of this configuration, in a fixed order. */
+  List<SchedAction> actions() {
+    return all;
+  }
+
   @Override
   public String name() {
     return "scheduler";

@@ -249,8 +249,17 @@ final class SchedProperties {
             }
             return true;
           }));
-      out.add(Property.reachable("JobTimesOut", "a stuck job's queue times out",
-          s -> s.timedout() != 0));
+      out.add(Property.reachable("TerminatedAfterTimeout",
+          "a group whose job timed out is terminated",
+          s -> {
+            B b = s.view(slots, groups);
+            for (int g = 0; g < groups; g++) {
+              if (bit(b.timedout, g) && b.gState[g] == G_TERMINATED) {
+                return true;
+              }
+            }
+            return false;
+          }));
     }
     if (c.create()) {
       out.add(Property.invariant("NoUseAfterFree",
@@ -277,7 +286,127 @@ final class SchedProperties {
           s -> !s.resetPending() && s.stoppedGroups() == 0 && s.used() > 0
               && s.timedout() != 0));
     }
+    out.addAll(liveness(m));
     return List.copyOf(out);
+  }
+
+  /**
+   * SL-1 ... SL-5 of the reference, under {@link #fairness}. Not checked by the explorer yet
+   * (issue 5). SL-4 holds trivially while every queue has a bounded number of jobs (bound groups
+   * always drain); the reference's counterexample needs queues that never run dry.
+   */
+  static List<Property<SchedState, SchedAction>> liveness(SchedModel m) {
+    SchedConfig c = m.config();
+    int slots = c.slots();
+    int groups = c.groups();
+    List<Property.Fairness<SchedAction>> fair = fairness(m);
+    List<Property.Clause<SchedState>> sl1 = new ArrayList<>();
+    List<Property.Clause<SchedState>> sl2 = new ArrayList<>();
+    List<Property.Clause<SchedState>> sl4 = new ArrayList<>();
+    for (int g0 = 0; g0 < groups; g0++) {
+      final int g = g0;
+      sl1.add(new Property.Clause<>("Retired(" + g + ")",
+          s -> {
+            B b = s.view(slots, groups);
+            return b.life[g] == SchedModel.LIFE_READY && !SchedModel.groupCanRun(b, g);
+          },
+          s -> {
+            B b = s.view(slots, groups);
+            return b.csgId[g] < 0 && !bit(s.termPending(), g) && !onList(b, g);
+          }));
+      for (int k0 = 1; k0 <= c.jobs(); k0++) {
+        final int k = k0;
+        sl2.add(new Property.Clause<>("JobSignalled(" + g + "," + k + ")",
+            s -> {
+              B b = s.view(slots, groups);
+              return b.submitted[g] >= k && b.signalled[g] < k;
+            },
+            s -> s.view(slots, groups).signalled[g] >= k));
+      }
+      sl4.add(new Property.Clause<>("EventuallyBound(" + g + ")",
+          s -> waitsWithRoom(s, c, g),
+          s -> {
+            B b = s.view(slots, groups);
+            return b.csgId[g] >= 0 || bit(b.idle, g) || !SchedModel.groupCanRun(b, g);
+          }));
+    }
+    return List.of(
+        new Property.Liveness<>("SL-1",
+            "a group that can no longer run is eventually unbound and its term work runs",
+            Property.Form.LEADS_TO, sl1, fair),
+        new Property.Liveness<>("SL-2",
+            "every job that reached run_job eventually has its done fence signalled",
+            Property.Form.LEADS_TO, sl2, fair),
+        new Property.Liveness<>("SL-3",
+            "an immediate tick request is eventually served by a tick, unless a reset intervenes"
+                + " (the reset then ends with a tick request)",
+            Property.Form.LEADS_TO, List.of(new Property.Clause<>("TickServed",
+                s -> s.tick() == SchedModel.TICK_NOW,
+                s -> s.phase() == SchedModel.PH_STATUS || s.resetPending()
+                    || s.resetInProgress())),
+            fair),
+        new Property.Liveness<>("SL-4",
+            "fair rotation: a non-idle group with at most slots-1 non-idle groups of higher"
+                + " priority is eventually bound",
+            Property.Form.LEADS_TO, sl4, fair),
+        new Property.Liveness<>("SL-5",
+            "every reset ends: reset.in_progress becomes false with every stopped group back on"
+                + " a run list or terminated",
+            Property.Form.LEADS_TO, List.of(new Property.Clause<>("ResetEnds",
+                SchedState::resetInProgress,
+                s -> !s.resetInProgress() && s.stoppedGroups() == 0)),
+            fair));
+  }
+
+  /**
+   * Weak fairness of every kernel and device step, one family per action instance (each work
+   * item, slot and group is its own), except that the outcomes of one group's heap growth form
+   * one family.
+   */
+  static List<Property.Fairness<SchedAction>> fairness(SchedModel m) {
+    List<Property.Fairness<SchedAction>> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (SchedAction a : m.actions()) {
+      if (a.driver() == SchedAction.Driver.ENVIRONMENT) {
+        continue;
+      }
+      if (a instanceof SchedAction.OomGrow grow) {
+        if (seen.add("OomGrow(" + grow.group() + ")")) {
+          out.add(Property.Fairness.weak("OomGrow(" + grow.group() + ")",
+              x -> x instanceof SchedAction.OomGrow o && o.group() == grow.group()));
+        }
+        continue;
+      }
+      if (seen.add(a.label())) {
+        out.add(Property.Fairness.weak(a.label(), x -> x.equals(a)));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean onList(B b, int g) {
+    for (int p = 0; p < 2; p++) {
+      if (b.runnable.get(p).contains(g) || b.idleList.get(p).contains(g)) {
+        return true;
+      }
+    }
+    return bit(b.stoppedGroups, g);
+  }
+
+  /** SL-4's trigger: g waits unbound and non-idle with room above it. */
+  private static boolean waitsWithRoom(SchedState s, SchedConfig c, int g) {
+    B b = s.view(c.slots(), c.groups());
+    if (b.csgId[g] >= 0 || bit(b.idle, g) || !SchedModel.groupCanRun(b, g)
+        || b.life[g] != SchedModel.LIFE_READY) {
+      return false;
+    }
+    int higher = 0;
+    for (int h = 0; h < c.groups(); h++) {
+      if (c.band(h) > c.band(g) && !bit(b.idle, h) && SchedModel.groupCanRun(b, h)) {
+        higher++;
+      }
+    }
+    return higher <= c.slots() - 1;
   }
 
   private static boolean allSubmitted(SchedState s, SchedConfig c) {
