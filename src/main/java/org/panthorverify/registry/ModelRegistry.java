@@ -95,45 +95,51 @@ public final class ModelRegistry {
             ConstantDef.bool("faults", "the FW may raise CS_FATAL and CS_UNRECOVERABLE"),
             ConstantDef.bool("corrupt", "the FW may corrupt a CSG_STATE ack"),
             ConstantDef.bool("oom", "the FW may raise TILER_OOM (tiler heap growth)"),
+            ConstantDef.bool("syncwait", "queues may block on sync objects (the waiting list)"),
             ConstantDef.bool("jobtimeouts", "per-queue job timeouts (abstract clock)"),
             ConstantDef.bool("create", "groups are created concurrently (GROUP_CREATE)")),
         List.of(
             new ConfigPreset("small", "1 slot, 3 groups (1 RT), 1 job each, 1 AS, 1 VM",
-                schedConstants(1, 3, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0),
+                schedConstants(1, 3, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0),
                 13_788, 56, ConfigPreset.PASSED),
             new ConfigPreset("default",
                 "2 slots, 3 groups (1 RT), 1 job each, 1 AS for 2 VMs, FW hangs and timeouts",
-                schedConstants(2, 3, 1, 1, 1, 2, 1, 0, 0, 0, 0, 0, 0),
+                schedConstants(2, 3, 1, 1, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0),
                 1_072_726, 70, ConfigPreset.PASSED),
             new ConfigPreset("destroy",
                 "1 slot, 3 groups (1 RT), 1 job each, group destroy",
-                schedConstants(1, 3, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0),
+                schedConstants(1, 3, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0),
                 1_267_892, 60, ConfigPreset.PASSED),
             new ConfigPreset("faults",
                 "1 slot, 2 groups (1 RT), 1 job each, CS_FATAL/CS_UNRECOVERABLE, corrupted acks",
-                schedConstants(1, 2, 1, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0),
+                schedConstants(1, 2, 1, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0),
                 329_715, 54, ConfigPreset.PASSED),
             new ConfigPreset("oom",
                 "1 slot, 2 groups (1 RT), 1 job each, TILER_OOM and the heap-growth work",
-                schedConstants(1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0),
+                schedConstants(1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0),
                 371_865, 51, ConfigPreset.PASSED),
             new ConfigPreset("create",
                 "1 slot, 2 groups (1 RT), 1 job each, groups created and destroyed concurrently",
-                schedConstants(1, 2, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 1),
+                schedConstants(1, 2, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 1),
                 30_860, 46, ConfigPreset.PASSED),
+            new ConfigPreset("syncwait",
+                "1 slot, 2 groups (1 RT), 1 job each, sync waits and the waiting list",
+                schedConstants(1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0),
+                28_239, 59, ConfigPreset.PASSED),
             new ConfigPreset("jobtimeouts",
                 "1 slot, 2 groups (1 RT), 2 jobs each, per-queue job timeouts",
-                schedConstants(1, 2, 1, 2, 1, 1, 0, 0, 0, 0, 0, 1, 0),
+                schedConstants(1, 2, 1, 2, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0),
                 347_056, 63, ConfigPreset.PASSED),
             new ConfigPreset("large",
                 "2 slots, 3 groups (1 RT), 2 jobs each, 1 AS for 2 VMs, FW hangs and timeouts",
-                schedConstants(2, 3, 1, 2, 1, 2, 1, 0, 0, 0, 0, 0, 0),
+                schedConstants(2, 3, 1, 2, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0),
                 30_848_017, 81, ConfigPreset.PASSED)),
         variants,
         "scheduler",
         (c, v) -> new SchedModel(new SchedConfig(c.get("slots"), c.get("groups"), c.get("rt"),
             c.get("jobs"), c.get("as"), c.get("vms"), c.get("timeouts") != 0,
-            c.get("destroy") != 0, c.get("faults") != 0, c.get("corrupt") != 0, c.get("oom") != 0, c.get("jobtimeouts") != 0,
+            c.get("destroy") != 0, c.get("faults") != 0, c.get("corrupt") != 0, c.get("oom") != 0, c.get("syncwait") != 0,
+            c.get("jobtimeouts") != 0,
             c.get("create") != 0,
             v == null ? java.util.Set.of() : java.util.Set.of(v))));
   }
@@ -141,7 +147,7 @@ public final class ModelRegistry {
     /** The constants of a sched preset, in the order of its ConstantDefs. */
   private static Map<String, Integer> schedConstants(int slots, int groups, int rt, int jobs,
       int as, int vms, int timeouts, int destroy, int faults, int corrupt, int oom,
-      int jobtimeouts, int create) {
+      int syncwait, int jobtimeouts, int create) {
     Map<String, Integer> m = new java.util.LinkedHashMap<>();
     m.put("slots", slots);
     m.put("groups", groups);
@@ -154,6 +160,7 @@ public final class ModelRegistry {
     m.put("faults", faults);
     m.put("corrupt", corrupt);
     m.put("oom", oom);
+    m.put("syncwait", syncwait);
     m.put("jobtimeouts", jobtimeouts);
     m.put("create", create);
     return m;

@@ -187,6 +187,9 @@ public sealed interface SchedAction extends Action {
         }
         int i = b.csgId[g];
         SchedModel.csgSlotSyncState(b, c, i);
+        if (b.gState[g] == G_SUSPENDED) {
+          SchedModel.syncQueueState(b, c, g); // csg_slot_sync_queues_state_locked
+        }
         SchedModel.processCsgIrq(b, c, i);
         SchedModel.timerSuspend(b, c, g);
         SchedModel.groupUnbind(b, g);
@@ -401,6 +404,133 @@ public sealed interface SchedAction extends Action {
   }
 
   /**
+   * {@code sync_upd_work}: for each waiting, unbound group, a blocked queue whose sync object is
+   * now satisfied is unblocked; the group moves to {@code runnable[p]} (an RT group gets an
+   * immediate tick) and leaves the waiting list. Bound groups are left to the FW.
+   */
+  record SyncUpdWork() implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return s.syncUpd() && lockFree(s);
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      SchedConfig c = m.config();
+      b.syncUpd = false;
+      for (int g = 0; g < c.groups(); g++) {
+        if (!bit(b.waiting, g) || b.csgId[g] >= 0) {
+          continue;
+        }
+        boolean satisfied = b.sync[g] == SchedModel.SYNC_SIGNALLED
+            || b.sync[g] == SchedModel.SYNC_DONE;
+        if (bit(b.blocked, g) && satisfied) {
+          b.blocked &= ~(1 << g);
+          if (SchedModel.groupCanRun(b, g) && !b.resetInProgress) {
+            SchedModel.unlink(b, g);
+            b.runnable.get(c.band(g)).add(g);
+            if (c.band(g) == 1) {
+              SchedModel.requestTick(b);
+            }
+          }
+        }
+        if (!bit(b.blocked, g)) {
+          b.waiting &= ~(1 << g);
+        }
+      }
+      return b.build();
+    }
+  }
+
+  /**
+   * The sync object group {@code group}'s queue waits on is signalled (by another queue's
+   * SYNC_ADD, which raises a sync update and queues {@code sync_upd_work}).
+   */
+  record EnvSignal(int group) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return b.sync[group] == SchedModel.SYNC_WAIT;
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.sync[group] = SchedModel.SYNC_SIGNALLED;
+      b.syncUpd = true;
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
+    }
+  }
+
+  /**
+   * The running queue of slot {@code slot} reaches a SYNC_WAIT on an unsignalled object: the CS
+   * blocks ({@code scoreboards}: its status also shows pending scoreboard entries).
+   */
+  record FwSyncWait(int slot, boolean scoreboards) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      return m.config().syncWait() && !s.hung() && running(b, slot)
+          && b.sync[b.slotGroup[slot]] == SchedModel.SYNC_NONE
+          && b.executed[b.slotGroup[slot]] < b.submitted[b.slotGroup[slot]];
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      int g = b.slotGroup[slot];
+      b.sync[g] = SchedModel.SYNC_WAIT;
+      b.syncSb = scoreboards ? b.syncSb | (1 << g) : b.syncSb & ~(1 << g);
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
+    }
+  }
+
+  /** The FW re-evaluates the signalled sync wait of slot {@code slot}'s queue and goes on. */
+  record FwSyncResume(int slot) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      B b = s.view(m.config().slots(), m.config().groups());
+      int g = b.slotGroup[slot];
+      return !s.hung() && g >= 0 && b.sync[g] == SchedModel.SYNC_SIGNALLED
+          && b.csgReq[slot] == b.csgAck[slot]
+          && (b.csgAck[slot] == CSG_START || b.csgAck[slot] == CSG_RESUME);
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      b.sync[b.slotGroup[slot]] = SchedModel.SYNC_DONE;
+      return b.build();
+    }
+
+    @Override
+    public boolean host() {
+      return false;
+    }
+  }
+
+  /**
    * Half a JOB_TIMEOUT of running time passes for group {@code group}'s queue while its timer
    * runs (time a queue spends waiting for a slot is not charged).
    */
@@ -527,6 +657,11 @@ public sealed interface SchedAction extends Action {
       b.signalled[group] = b.submitted[group];
       b.timer[group] = SchedModel.TMR_OFF;
       b.since[group] = 0;
+      b.blocked &= ~(1 << group);
+      b.waiting &= ~(1 << group);
+      if (m.config().syncWait()) {
+        b.syncUpd = true; // waiters on its sync objects are released
+      }
       return b.build();
     }
   }
@@ -648,6 +783,9 @@ public sealed interface SchedAction extends Action {
       b.stoppedGroups = 0;
       b.resetInProgress = false;
       SchedModel.requestTick(b);
+      if (c.syncWait()) {
+        b.syncUpd = true;
+      }
       return b.build();
     }
   }
@@ -699,7 +837,9 @@ public sealed interface SchedAction extends Action {
   private static boolean running(B b, int slot) {
     return b.slotGroup[slot] >= 0 && b.csgReq[slot] == b.csgAck[slot]
         && (b.csgAck[slot] == CSG_START || b.csgAck[slot] == CSG_RESUME)
-        && b.evtFatal[slot] == 0 && !bit(b.evtOom, slot);
+        && b.evtFatal[slot] == 0 && !bit(b.evtOom, slot)
+        && (b.sync[b.slotGroup[slot]] == SchedModel.SYNC_NONE
+            || b.sync[b.slotGroup[slot]] == SchedModel.SYNC_DONE);
   }
 
   /**

@@ -19,14 +19,16 @@ import java.util.Set;
  * @param corrupt the FW may corrupt a CSG_STATE ack after the host saw it acked (an undefined
  *     state value when the host re-reads it)
  * @param oom the FW may raise TILER_OOM on a running group, handled by the tiler-OOM work
+ * @param syncWait a running queue may block on a sync object that the environment signals later
+ *     (the waiting list and {@code sync_upd_work})
  * @param jobTimeouts per-queue job timeouts with an abstract clock (half a timeout per step)
  * @param create groups start absent and are created by GROUP_CREATE (publish, then initialise),
  *     concurrently with everything else
  * @param variants the seeded bugs switched on
  */
 public record SchedConfig(int slots, int groups, int rt, int jobs, int asSlots, int vms,
-    boolean timeouts, boolean destroy, boolean faults, boolean corrupt, boolean oom, boolean jobTimeouts,
-    boolean create, Set<String> variants) {
+    boolean timeouts, boolean destroy, boolean faults, boolean corrupt, boolean oom, boolean syncWait,
+    boolean jobTimeouts, boolean create, Set<String> variants) {
   public SchedConfig {
     check("slots", slots, 1, 4);
     check("groups", groups, 1, 6);

@@ -69,6 +69,13 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
   static final String PER_QUEUE_TIMEOUT = "per-queue-timeout";
   static final String TIMEOUT_RESET_INVERTED = "timeout-reset-inverted";
 
+  // A queue's sync wait (config syncWait).
+  static final int SYNC_NONE = 0;
+  static final int SYNC_WAIT = 1;
+  static final int SYNC_SIGNALLED = 2;
+  static final int SYNC_DONE = 3;
+  static final List<String> SYNC_NAMES = List.of("none", "wait", "signalled", "done");
+
   // The per-queue job timeout.
   static final int TMR_OFF = 0;
   static final int TMR_RUN = 1;
@@ -167,6 +174,10 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     for (int g = 0; g < config.groups(); g++) {
       a.add(new SchedAction.TermWork(g));
     }
+    a.add(new SchedAction.SyncUpdWork());
+    for (int g = 0; g < config.groups(); g++) {
+      a.add(new SchedAction.EnvSignal(g));
+    }
     for (int g = 0; g < config.groups(); g++) {
       a.add(new SchedAction.QueueTimePasses(g));
       a.add(new SchedAction.JobTimeout(g));
@@ -185,6 +196,9 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
       a.add(new SchedAction.FwCsFatal(i, true));
       a.add(new SchedAction.FwCorruptAck(i));
       a.add(new SchedAction.FwTilerOom(i));
+      a.add(new SchedAction.FwSyncWait(i, false));
+      a.add(new SchedAction.FwSyncWait(i, true));
+      a.add(new SchedAction.FwSyncResume(i));
     }
     for (int g = 0; g < config.groups(); g++) {
       for (int outcome = OOM_CHUNK; outcome <= OOM_EINVAL; outcome++) {
@@ -248,7 +262,8 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
         /* life */ Pack.pack(life), /* uaf */ false, /* gState */ 0,
         /* csgId */ 0,
         /* destroyed */ 0, /* timedout */ 0, /* fatal */ 0, /* unrec */ false, /* badAck */ 0,
-        /* oomWork */ 0, /* timer */ 0, /* since */ 0, /* termPending */ 0, allGroups, 0, 0, 0));
+        /* oomWork */ 0, /* sync */ 0, /* syncSb */ 0, /* blocked */ 0, /* waiting */ 0,
+        /* syncUpd */ false, /* timer */ 0, /* since */ 0, /* termPending */ 0, allGroups, 0, 0, 0));
   }
 
   @Override
@@ -329,6 +344,11 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     out.put("unrec", Value.of(s.unrec()));
     out.put("badAck", Value.of(s.badAck()));
     out.put("oomWork", names(b.oomWork, OOM_NAMES));
+    out.put("sync", names(b.sync, SYNC_NAMES));
+    out.put("syncSb", Value.of(s.syncSb()));
+    out.put("blocked", Value.of(s.blocked()));
+    out.put("waiting", Value.of(s.waiting()));
+    out.put("syncUpd", Value.of(s.syncUpd()));
     out.put("timer", timers(b.timer));
     out.put("since", ints(b.since));
     out.put("termPending", Value.of(s.termPending()));
@@ -392,7 +412,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     if (c.bug(IDLE_TWO_SOURCES) && b.csgId[g] >= 0) {
       return bit(b.slotIdle, b.csgId[g]);
     }
-    return bit(b.idle, g);
+    return bit(b.idle | b.blocked, g);
   }
 
   /** Removes a group from every run list and from {@code stopped_groups}. */
@@ -439,7 +459,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
    * from {@code idle[p]} to the tail of {@code runnable[p]}, and decides the tick.
    */
   static void groupScheduleLocked(B b, SchedConfig c, int g) {
-    if (!groupCanRun(b, g)) {
+    if (!groupCanRun(b, g) || bit(b.blocked, g)) {
       return;
     }
     boolean wasIdle = groupIsIdle(b, c, g);
@@ -520,6 +540,9 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     }
     if (bit(b.evtSync, i) && g >= 0) {
       signalDone(b, c, g);
+      if (c.syncWait()) {
+        b.syncUpd = true; // sched_queue_work(sched, sync_upd)
+      }
     }
     if (bit(b.evtOom, i) && g >= 0 && b.oomWork[g] == OOM_NONE) {
       b.oomWork[g] = OOM_QUEUED; // cs_slot_process_tiler_oom_event_locked; not acked yet
@@ -616,6 +639,14 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
   /** {@code cs_slot_sync_queue_state_locked}: the queue is idle when the FW ran every job. */
   static void syncQueueState(B b, SchedConfig c, int g) {
     int i = b.csgId[g];
+    if (b.sync[g] == SYNC_WAIT || b.sync[g] == SYNC_SIGNALLED) {
+      // blocked_reason == SYNC_WAIT: on the waiting list; blocked unless scoreboards pend.
+      b.waiting |= 1 << g;
+      b.idle &= ~(1 << g);
+      b.blocked = bit(b.syncSb, g) ? b.blocked & ~(1 << g) : b.blocked | (1 << g);
+      return;
+    }
+    b.blocked &= ~(1 << g);
     boolean idle = b.executed[g] == b.submitted[g];
     b.idle = idle ? b.idle | (1 << g) : b.idle & ~(1 << g);
     if (c.bug(IDLE_TWO_SOURCES)) { // only the variant reads the cached copy

@@ -146,11 +146,13 @@ final class SchedProperties {
         (s, a, t) -> s.tick() != TICK_NOW || t.tick() == TICK_NOW
             || a instanceof SchedAction.TickStart || s.resetPending() || t.resetPending()));
     out.add(Property.invariant("IdleMeansNoWork",
-        "a group with a job the FW has not finished is never classified idle",
+        "a group with a job the FW has not finished, on a queue that is not blocked, is never"
+            + " classified idle",
         s -> {
           B b = s.view(slots, groups);
           for (int g = 0; g < groups; g++) {
-            if (SchedModel.groupIsIdle(b, c, g) && b.executed[g] < b.submitted[g]) {
+            if (SchedModel.groupIsIdle(b, c, g) && b.executed[g] < b.submitted[g]
+                && !bit(b.blocked, g)) {
               return false;
             }
           }
@@ -226,6 +228,34 @@ final class SchedProperties {
               && allSubmitted(s, c) && s.termPending() == 0 && s.resetPending() == false
               && s.phase() == PH_IDLE && s.used() > 0));
     }
+    if (c.syncWait()) {
+      out.add(Property.invariant("BlockedIsWaiting",
+          "a group with a blocked queue is on the waiting list",
+          s -> (s.blocked() & ~s.waiting()) == 0));
+      out.add(Property.reachable("UnblockedAndDone",
+          "a queue blocked on a sync object is unblocked and finishes its job",
+          s -> {
+            B b = s.view(slots, groups);
+            for (int g = 0; g < groups; g++) {
+              if (b.sync[g] == SchedModel.SYNC_DONE && b.signalled[g] == b.submitted[g]) {
+                return true;
+              }
+            }
+            return false;
+          }));
+      out.add(Property.reachable("WaitingGroupRescheduled",
+          "an unbound group is moved from the waiting list back to runnable by sync_upd_work",
+          s -> {
+            B b = s.view(slots, groups);
+            for (int g = 0; g < groups; g++) {
+              if (b.sync[g] == SchedModel.SYNC_SIGNALLED && b.csgId[g] < 0
+                  && b.runnable.get(c.band(g)).contains(g)) {
+                return true;
+              }
+            }
+            return false;
+          }));
+    }
     if (c.jobTimeouts()) {
       out.add(Property.action("TimeoutOnlyWithoutProgress",
           "a job timeout fires only after a full JOB_TIMEOUT of running time without progress",
@@ -270,12 +300,12 @@ final class SchedProperties {
     }
     out.add(Property.reachable("Rotation", "a full tick evicts a non-idle group for another",
         s -> s.phase() == SchedModel.PH_EVICT && s.full() && s.evicted() != 0
-            && (s.idle() & s.evicted()) == 0));
+            && ((s.idle() | s.blocked()) & s.evicted()) == 0));
     if (c.rt() > 0 && c.rt() < groups) {
       out.add(Property.reachable("RtPreemption",
           "a mid-timeslice tick evicts a non-idle MEDIUM group for an RT group",
           s -> s.phase() == SchedModel.PH_EVICT && !s.full()
-              && (s.evicted() & ~s.idle() & ~((1 << c.rt()) - 1)) != 0));
+              && (s.evicted() & ~(s.idle() | s.blocked()) & ~((1 << c.rt()) - 1)) != 0));
     }
     out.add(Property.reachable("AllJobsSignalled", "every job of every queue is signalled",
         s -> s.signalled() == s.submitted() && allSubmitted(s, c)));
@@ -327,7 +357,7 @@ final class SchedProperties {
           s -> waitsWithRoom(s, c, g),
           s -> {
             B b = s.view(slots, groups);
-            return b.csgId[g] >= 0 || bit(b.idle, g) || !SchedModel.groupCanRun(b, g);
+            return b.csgId[g] >= 0 || bit(b.idle | b.blocked, g) || !SchedModel.groupCanRun(b, g);
           }));
     }
     return List.of(
@@ -396,13 +426,13 @@ final class SchedProperties {
   /** SL-4's trigger: g waits unbound and non-idle with room above it. */
   private static boolean waitsWithRoom(SchedState s, SchedConfig c, int g) {
     B b = s.view(c.slots(), c.groups());
-    if (b.csgId[g] >= 0 || bit(b.idle, g) || !SchedModel.groupCanRun(b, g)
+    if (b.csgId[g] >= 0 || bit(b.idle | b.blocked, g) || !SchedModel.groupCanRun(b, g)
         || b.life[g] != SchedModel.LIFE_READY) {
       return false;
     }
     int higher = 0;
     for (int h = 0; h < c.groups(); h++) {
-      if (c.band(h) > c.band(g) && !bit(b.idle, h) && SchedModel.groupCanRun(b, h)) {
+      if (c.band(h) > c.band(g) && !bit(b.idle | b.blocked, h) && SchedModel.groupCanRun(b, h)) {
         higher++;
       }
     }
@@ -458,7 +488,8 @@ final class SchedProperties {
       }
     }
     for (int g = 0; g < c.groups(); g++) {
-      if (bit(t.evicted(), g) && !bit(t.idle(), g) && SchedModel.groupCanRun(d, g) && !rtIn) {
+      if (bit(t.evicted(), g) && !SchedModel.groupIsIdle(d, c, g) && SchedModel.groupCanRun(d, g)
+          && !rtIn) {
         return false;
       }
     }
@@ -482,7 +513,7 @@ final class SchedProperties {
           head = g;
         }
       }
-      if (head < 0 || !d.ctx.contains(head) || bit(t.idle(), head)) {
+      if (head < 0 || !d.ctx.contains(head) || SchedModel.groupIsIdle(d, c, head)) {
         continue;
       }
       int firstOfBand = -1;
@@ -492,7 +523,7 @@ final class SchedProperties {
           if (firstOfBand < 0) {
             firstOfBand = g;
           }
-          if (!bit(t.idle(), g)) {
+          if (!SchedModel.groupIsIdle(d, c, g)) {
             nonIdleOfBand++;
           }
         }
@@ -515,7 +546,7 @@ final class SchedProperties {
     B b = s.view(c.slots(), c.groups());
     int[] busy = new int[2];
     for (int g : b.slotGroup) {
-      if (g >= 0 && !bit(b.idle, g) && SchedModel.groupCanRun(b, g)) {
+      if (g >= 0 && !bit(b.idle | b.blocked, g) && SchedModel.groupCanRun(b, g)) {
         busy[c.band(g)]++;
       }
     }

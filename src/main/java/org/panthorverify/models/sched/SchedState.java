@@ -62,6 +62,13 @@ import java.util.List;
  * @param oomWork per group: the tiler-OOM work: {@link SchedModel#OOM_NONE}, queued, or grown
  *     with an outcome ({@link SchedModel#OOM_CHUNK} ... {@link SchedModel#OOM_EINVAL}) and not
  *     finished
+ * @param sync per group: the queue's sync wait: {@link SchedModel#SYNC_NONE}, {@link
+ *     SchedModel#SYNC_WAIT} (the FW is blocked on it), {@link SchedModel#SYNC_SIGNALLED} (the
+ *     object is signalled, the FW has not re-evaluated yet), {@link SchedModel#SYNC_DONE}
+ * @param syncSb groups whose FW status reported pending scoreboards with the sync wait
+ * @param blocked groups whose queue is in {@code blocked_queues}
+ * @param waiting groups on {@code groups.waiting}
+ * @param syncUpd {@code sync_upd_work} is queued
  * @param timer per group: the queue's job timeout: {@link SchedModel#TMR_OFF}, running with 0,
  *     1 or 2 halves of JOB_TIMEOUT used ({@code TMR_RUN + k}), or suspended with k halves used
  *     ({@code TMR_SUSP + k})
@@ -115,6 +122,11 @@ public record SchedState(
     boolean unrec,
     int badAck,
     int oomWork,
+    int sync,
+    int syncSb,
+    int blocked,
+    int waiting,
+    boolean syncUpd,
     int timer,
     int since,
     int termPending,
@@ -233,6 +245,11 @@ public record SchedState(
     boolean unrec;
     int badAck;
     final int[] oomWork;
+    final int[] sync;
+    int syncSb;
+    int blocked;
+    int waiting;
+    boolean syncUpd;
     final int[] timer;
     final int[] since;
     int termPending;
@@ -289,6 +306,11 @@ public record SchedState(
       unrec = s.unrec;
       badAck = s.badAck;
       oomWork = Pack.unpack(s.oomWork, groups);
+      sync = Pack.unpack(s.sync, groups);
+      syncSb = s.syncSb;
+      blocked = s.blocked;
+      waiting = s.waiting;
+      syncUpd = s.syncUpd;
       timer = Pack.unpack(s.timer, groups);
       since = Pack.unpack(s.since, groups);
       termPending = s.termPending;
@@ -314,7 +336,8 @@ public record SchedState(
           Pack.pack(sg), Pack.pack(slotPrio), Pack.pack(csgReq), Pack.pack(csgAck), statusReq,
           statusAck, evtSync, evtIdle, Pack.pack(evtFatal), evtOom, fwIdle, slotIdle,
           Pack.pack(life), uaf, Pack.pack(gState), Pack.pack(ci), destroyed, timedout, fatal, unrec, badAck,
-          Pack.pack(oomWork), Pack.pack(timer), Pack.pack(since), termPending, idle,
+          Pack.pack(oomWork), Pack.pack(sync), syncSb, blocked, waiting, syncUpd,
+          Pack.pack(timer), Pack.pack(since), termPending, idle,
           Pack.pack(submitted), Pack.pack(executed), Pack.pack(signalled));
     }
   }
