@@ -8,19 +8,30 @@
 (* Variables and actions have the names of the FwState record components   *)
 (* and of the FwAction records, and every variable holds exactly the value *)
 (* the Java field holds (ints for program counters, enums and bit masks,   *)
-(* BOOLEAN for booleans), so states correspond one to one and TLC must     *)
-(* find the same number of distinct states as the Java explorer (29,473,   *)
-(* depth 36, for the small config of MC_small).                            *)
+(* BOOLEAN for booleans), so states correspond one to one and TLC finds    *)
+(* the same number of distinct states as the Java explorer: 29,473 (depth  *)
+(* 36) for MC_small, 1,873,626 (depth 76) for MC_default                   *)
+(* (FwTlcCrossCheckTest).                                                  *)
 (*                                                                         *)
 (* Bit masks are naturals; the bit operators below are defined by          *)
 (* recursion over the (few) bits in use.  Bit i of a slot mask is CSG slot *)
 (* i; bit 0 of jobRaw (and fwEvents) is the GLB bit, bit i + 1 is CSG slot *)
-(* i.  csgStateReq/csgStateAck hold two bits per slot.  glbSnap is -1, or   *)
-(* (the doorbell_req word read by the scheduler) * 8 + slot.               *)
+(* i.  csgStateReq/csgStateAck hold two bits per slot.  glbSnap is -1, or  *)
+(* the GLB req word (PING toggled) that a split ping work read and has not *)
+(* written back yet (variant non-atomic-toggle).                           *)
 (*                                                                         *)
 (* Variant is the seeded bug switched on ("none" for the correct model),   *)
-(* named as in FwModel.VARIANTS; Bug(v) tests it.  Only the correct model  *)
-(* has been cross-checked against the Java explorer so far.                *)
+(* named as in FwModel.VARIANTS; Bug(v) tests it.  All 15 variants are     *)
+(* here, and each one fails in TLC on the counterpart of its Java property *)
+(* with a shortest trace as long as the Java one (FwTlcVariantsTest).      *)
+(*                                                                         *)
+(* Properties: the invariants FH-8, FH-9 and the device invariants; the    *)
+(* action properties FH-1 ... FH-7 and FwReloadAfterFailedBoot, which name *)
+(* the host and FW steps (HostStep, HostUpdateStep, FwStep, ReloadStep)    *)
+(* and each step's write masks; the liveness properties FL-1 ... FL-4      *)
+(* under Fairness (LiveSpec, MC_small_live.cfg; FwTlcLivenessTest).  FH-n  *)
+(* and FL-n are FHn_... and FL_n here, as TLA+ identifiers cannot hold a   *)
+(* dash.                                                                   *)
 (***************************************************************************)
 EXTENDS Naturals, Integers, FiniteSets
 
@@ -38,7 +49,9 @@ ASSUME {Hang, Unplug, Suspend, Events, Flush} \subseteq BOOLEAN
 ASSUME Variant \in {"none", "fw-fast-reset-flag-stale", "fw-unplug-halt-unbooted",
                     "fw-events-after-unplug", "irq-suspend-order", "post-reset-skipped",
                     "rpm-resume-error-sticky", "unplug-vs-suspend", "toggle-from-req",
-                    "missing-doorbell", "non-atomic-toggle", "events-before-irq-clear"}
+                    "missing-doorbell", "non-atomic-toggle", "events-before-irq-clear",
+                    "event-ack-by-toggle", "fw-raises-pending-event", "csg-state-overwrite",
+                    "ack-unbound-slot"}
 
 Bug(v) == Variant = v
 
@@ -856,20 +869,28 @@ JobIrqDone ==
 (* slot's CSG and CS events (req := ack) and rings its CSG doorbell         *)
 (* (panthor_fw_ring_csg_doorbells: toggle doorbell_req, ring doorbell 0).   *)
 (* It reads the FW interface memory, so it does nothing useful once that is *)
-(* freed. Variant toggle-from-req computes the doorbell toggle from req. Ev *)
-(* is the mask of the slots served.                                         *)
+(* freed. Variant toggle-from-req computes the doorbell toggle from req;    *)
+(* variant event-ack-by-toggle acknowledges the GLB idle event by toggling  *)
+(* req instead of copying ack (FH-2); variant ack-unbound-slot also copies  *)
+(* the CSG event ack of slots with no group bound (FH-6). Ev is the mask of *)
+(* the slots served, EvUnbound the unbound slots variant ack-unbound-slot   *)
+(* acknowledges.                                                            *)
 EventsWork ==
   LET Ev == IF fwLoaded THEN BitAnd(fwEvents \div 2, bound) ELSE 0
+      EvUnbound == IF fwLoaded /\ Bug("ack-unbound-slot")
+                     THEN BitClear(BitAnd(fwEvents \div 2, SlotMaskAll), bound) ELSE 0
   IN
   /\ evWork = 1
   \* process_fw_events_work takes sched->lock, held by the scheduler while it waits for a CSG ack.
   /\ waiting < WAIT_CSG
   /\ glbReq' = IF fwLoaded /\ BitAnd(fwEvents, 1) # 0
-                THEN CopyBits(glbReq, glbAck, GLB_IDLE) ELSE glbReq
+                THEN IF Bug("event-ack-by-toggle") THEN BitXor(glbReq, GLB_IDLE)
+                     ELSE CopyBits(glbReq, glbAck, GLB_IDLE)
+                ELSE glbReq
   /\ db0' = IF Ev # 0 THEN TRUE ELSE db0
   /\ csgDbReq' = IF Bug("toggle-from-req") THEN BitXor(csgDbReq, Ev)
                   ELSE Toggle(csgDbReq, csgDbAck, Ev)
-  /\ csgEvtReq' = CopyBits(csgEvtReq, csgEvtAck, Ev)
+  /\ csgEvtReq' = CopyBits(csgEvtReq, csgEvtAck, Ev + EvUnbound)
   /\ csFaultReq' = CopyBits(csFaultReq, csFaultAck, Ev)
   /\ fwEvents' = 0
   /\ evWork' = 0
@@ -902,11 +923,16 @@ Bind(slot) ==
 
 (* The scheduler terminates the group on slot slot once its state request   *)
 (* is acked (FH-5): CSG_STATE := TERMINATE, CS_STATE := STOP                *)
-(* (cs_slot_reset_locked), doorbell, wait.                                  *)
+(* (cs_slot_reset_locked), doorbell, wait. Variant csg-state-overwrite      *)
+(* terminates the slot while the scheduler still waits for the ack of its   *)
+(* START request.                                                           *)
 Unbind(slot) ==
-  /\ SchedulerMayRun
-  /\ BitAnd(bound, 2^slot) # 0
-  /\ CsgState(csgStateReq, slot) = CsgState(csgStateAck, slot)
+  /\ \/ /\ SchedulerMayRun
+        /\ BitAnd(bound, 2^slot) # 0
+        /\ CsgState(csgStateReq, slot) = CsgState(csgStateAck, slot)
+     \/ /\ Bug("csg-state-overwrite")
+        /\ waiting = WAIT_CSG + slot
+        /\ CsgState(csgStateReq, slot) = CSG_START
   /\ db0' = IF Bug("missing-doorbell") THEN db0 ELSE TRUE
   /\ csgDbReq' = Toggle(csgDbReq, csgDbAck, 2^slot)
   /\ csgStateReq' = SetCsgState(csgStateReq, slot, CSG_TERMINATE)
@@ -1104,10 +1130,11 @@ FwDoorbell ==
                  csgEvtAck, csStart, csFaultReq, csFaultAck, jobMask, jobSw, jobSusp, jobThread,
                  gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting, pingArmed, flush, glbSnap>>
 
-(* The FW raises the GLB idle event (ack := NOT req), if it is not pending. *)
+(* The FW raises the GLB idle event (ack := NOT req), if it is not pending; *)
+(* variant fw-raises-pending-event raises it again while it is (FH-3).      *)
 FwGlbIdle ==
   /\ mcu = MCU_RUNNING
-  /\ BitAnd(BitXor(glbReq, glbAck), GLB_IDLE) = 0
+  /\ BitAnd(BitXor(glbReq, glbAck), GLB_IDLE) = 0 \/ Bug("fw-raises-pending-event")
   /\ glbAck' = BitXor(glbAck, GLB_IDLE)
   /\ jobRaw' = BitOr(jobRaw, 1)
   /\ UNCHANGED <<pm, dev, resetPending, resetQueued, resetFast, resetFailed, schedReset,
@@ -1256,17 +1283,331 @@ NoLostFwEvent ==
     /\ BitAnd(BitOr(jobRaw, fwEvents), 1) = 0)
 
 -----------------------------------------------------------------------------
-(* Action properties (FwProperties), as [][...]_vars.                      *)
+(* Who takes each step, and what it may write (FwAction.host, reload,      *)
+(* glbMask, doorbellMask).  The action properties below constrain host or  *)
+(* FW steps, so they name the steps: a step formula holds for a pair of    *)
+(* states when that action can take the first to the second.  A property   *)
+(* written as /\ (A => P_A) /\ (B => P_B) ... holds for a transition when *)
+(* every action that can make it satisfies its P, which is what the Java   *)
+(* explorer checks for each (s, a, s').  Done is not an action of the Java *)
+(* model: it stutters, so [][...]_vars never looks at it.                  *)
+
+\* The FW reloads: every FW section (re)loaded, the interface blocks restored to their initial
+\* contents (FwAction.reload(); FH-1 ... FH-7 exempt them).
+ReloadStep == ProbeLoad \/ FwPostReset
+
+\* Host steps that may write the GLB req word or doorbell_req, with their masks (FwAction.glbMask,
+\* FwAction.doorbellMask; every other host step has both masks 0).
+HostBootOkStep == HostBootOk            \* glbMask GLB_CFG (panthor_fw_init_global_iface)
+HaltRequestStep == SuspendFw \/ UnplugFw \* glbMask GLB_HALT (panthor_fw_halt_mcu)
+PingStep == PingWork \/ PingWrite       \* glbMask GLB_PING (panthor_fw_ping_work)
+EventsWorkStep == EventsWork            \* glbMask GLB_IDLE, doorbellMask EventsWorkDbMask
+SlotStep(slot) == Bind(slot) \/ Unbind(slot) \* doorbellMask the slot's bit
+
+\* EventsWork's doorbell mask: the bound slots with an event in fw_events (read before the step).
+EventsWorkDbMask == BitAnd(fwEvents \div 2, bound)
+
+\* Host steps whose masks are both 0.
+HostUnmaskedStep ==
+  \/ HostBootTimeout
+  \/ ResetWorkStart
+  \/ ResetSchedPre
+  \/ ResetFwPre
+  \/ ResetGpu
+  \/ ResetFinish
+  \/ SuspendStart
+  \/ SuspendSched
+  \/ HaltDone
+  \/ HaltTimeout
+  \/ IrqSuspendStep1
+  \/ IrqSuspendStep2
+  \/ IrqSuspendStep3
+  \/ SuspendPowerOff
+  \/ ResumeStart
+  \/ ResumeSched
+  \/ UnplugStart
+  \/ UnplugStep1
+  \/ UnplugStep2
+  \/ UnplugSched
+  \/ UnplugHaltDone
+  \/ UnplugIrqs
+  \/ JobIrqRaw
+  \/ JobIrqBatch
+  \/ JobIrqClear
+  \/ JobIrqDone
+  \/ WaitAcked
+  \/ WaitTimeout
+  \/ FlushRequest
+  \/ GpuIrqFlushDone
+  \/ FlushTimeout
+
+\* A host step other than a reload (Java: a.host() && !a.reload()).
+HostUpdateStep ==
+  \/ HostUnmaskedStep
+  \/ HostBootOkStep
+  \/ HaltRequestStep
+  \/ PingStep
+  \/ EventsWorkStep
+  \/ \E slot \in SlotIds : SlotStep(slot)
+
+\* Every host step (FwAction.host()).
+HostStep == HostUpdateStep \/ ReloadStep
+
+\* Every FW (device) step (!FwAction.host()).
+FwStep ==
+  \/ FwBootOk
+  \/ FwBootFail
+  \/ GpuFlushComplete
+  \/ FwDoorbell
+  \/ FwGlbIdle
+  \/ \E slot \in SlotIds : FwCsgEvent(slot)
+  \/ \E slot \in SlotIds : FwCsFault(slot)
+  \/ FwHang
+
+-----------------------------------------------------------------------------
+(* The bit tests of FwProperties, over the values before a step (req, ack) *)
+(* and after it (req2, ack2).                                              *)
+
+GLB_ALL == GLB_HALT + GLB_CFG + GLB_PING + GLB_IDLE
+
+\* FwProperties.cancelled: request bits of mask pending before that the step set back to ack
+\* (ack unchanged).
+Cancelled(req, ack, req2, ack2, mask) ==
+  BitClear(BitClear(BitAnd(BitXor(req, ack), mask), BitXor(req2, ack2)), BitXor(ack, ack2))
+
+\* FwProperties.hostAcks: every event bit of mask the host changed ends equal to ack.
+HostAcks(req, req2, ack2, mask) == BitAnd(BitAnd(BitXor(req, req2), mask), BitXor(req2, ack2)) = 0
+
+\* FwProperties.completes: every request bit of mask the FW changed in ack ends equal to req.
+Completes(ack, ack2, req2, mask) == BitAnd(BitAnd(BitXor(ack, ack2), mask), BitXor(ack2, req2)) = 0
+
+\* FwProperties.raisesOnlyIdle: every event bit of mask the FW changed in ack was not pending.
+RaisesOnlyIdle(req, ack, ack2, mask) ==
+  BitAnd(BitAnd(BitXor(ack, ack2), mask), BitXor(req, ack)) = 0
+
+\* FH-4: the step writes only the GLB req bits of glbMask and the doorbell_req bits of dbMask.
+WritesOnly(glbMask, dbMask) ==
+  /\ BitClear(BitAnd(BitXor(glbReq, glbReq'), GLB_ALL), glbMask) = 0
+  /\ BitClear(BitAnd(BitXor(csgDbReq, csgDbReq'), SlotMaskAll), dbMask) = 0
+
+\* FH-6: the step writes a CSG or CS req word of slot (CSG_STATE, CS_STATE, CSG or CS_FAULT events).
+WritesSlot(slot) ==
+  \/ CsgState(csgStateReq, slot) # CsgState(csgStateReq', slot)
+  \/ BitAnd(BitXor(csStart, csStart'), 2^slot) # 0
+  \/ BitAnd(BitXor(csgEvtReq, csgEvtReq'), 2^slot) # 0
+  \/ BitAnd(BitXor(csFaultReq, csFaultReq'), 2^slot) # 0
+
+-----------------------------------------------------------------------------
+(* Action properties (FwProperties), as [][...]_vars.  FH-1 ... FH-9 are   *)
+(* not TLA+ identifiers; the Java name is in the comment.  Each one starts *)
+(* with a cheap disjunct (the words it reads are unchanged, so it holds)   *)
+(* before naming the steps; that changes nothing but TLC's time.  The MC   *)
+(* configurations list FH4 first, as FwProperties does (a lost update      *)
+(* usually also cancels a request; the cause is the better report).        *)
+
+\* Java "FH-4": no lost update: a helper call writes only the GLB req and doorbell_req bits of its
+\* own mask.
+FH4_NoLostUpdate ==
+  [][\/ UNCHANGED <<glbReq, csgDbReq>>
+     \/ /\ HostUnmaskedStep => WritesOnly(0, 0)
+        /\ HostBootOkStep => WritesOnly(GLB_CFG, 0)
+        /\ HaltRequestStep => WritesOnly(GLB_HALT, 0)
+        /\ PingStep => WritesOnly(GLB_PING, 0)
+        /\ EventsWorkStep => WritesOnly(GLB_IDLE, EventsWorkDbMask)
+        /\ \A slot \in SlotIds : SlotStep(slot) => WritesOnly(0, 2^slot)]_vars
+
+\* Java "FH-1": no cancelled request: the host never sets a pending request bit back to ack.
+FH1_NoCancelledRequest ==
+  [][\/ UNCHANGED <<glbReq, glbAck, csgDbReq, csgDbAck>>
+     \/ HostUpdateStep =>
+          /\ Cancelled(glbReq, glbAck, glbReq', glbAck', GLB_REQS) = 0
+          /\ Cancelled(csgDbReq, csgDbAck, csgDbReq', csgDbAck', SlotMaskAll) = 0]_vars
+
+\* Java "FH-2": the host does not invent events: it only ever writes req[e] := ack[e].
+FH2_HostDoesNotInventEvents ==
+  [][\/ UNCHANGED <<glbReq, csgEvtReq, csFaultReq>>
+     \/ HostUpdateStep =>
+          /\ HostAcks(glbReq, glbReq', glbAck', GLB_IDLE)
+          /\ HostAcks(csgEvtReq, csgEvtReq', csgEvtAck', SlotMaskAll)
+          /\ HostAcks(csFaultReq, csFaultReq', csFaultAck', SlotMaskAll)]_vars
+
+\* Java "FH-3": the FW completes requests (ack := req) and raises only events that are not pending.
+FH3_FwCompletesRequests ==
+  [][\/ UNCHANGED <<glbAck, csgDbAck, csgEvtAck, csFaultAck>>
+     \/ FwStep =>
+          /\ Completes(glbAck, glbAck', glbReq', GLB_REQS)
+          /\ Completes(csgDbAck, csgDbAck', csgDbReq', SlotMaskAll)
+          /\ RaisesOnlyIdle(glbReq, glbAck, glbAck', GLB_IDLE)
+          /\ RaisesOnlyIdle(csgEvtReq, csgEvtAck, csgEvtAck', SlotMaskAll)
+          /\ RaisesOnlyIdle(csFaultReq, csFaultAck, csFaultAck', SlotMaskAll)]_vars
+
+\* Java "FH-5": one CSG_STATE request at a time: a new value only once the previous one is acked.
+FH5_OneStateRequestAtATime ==
+  [][\/ UNCHANGED csgStateReq
+     \/ HostUpdateStep =>
+          \A slot \in SlotIds :
+            CsgState(csgStateReq, slot) # CsgState(csgStateReq', slot)
+              => CsgState(csgStateReq, slot) = CsgState(csgStateAck, slot)]_vars
+
+\* Java "FH-6": CSG and CS req words of a slot are written only while a group is bound to it.
+FH6_BoundSlotUse ==
+  [][\/ UNCHANGED <<csgStateReq, csStart, csgEvtReq, csFaultReq>>
+     \/ HostUpdateStep =>
+          \A slot \in SlotIds :
+            WritesSlot(slot) => BitAnd(BitOr(bound, bound'), 2^slot) # 0]_vars
+
+\* Java "FH-7": boot gating: GLB requests (CFG, PING, HALT) are written only while the FW
+\* interface exists and the FW booted.
+FH7_BootGating ==
+  [][\/ BitAnd(BitXor(glbReq, glbReq'), GLB_REQS + GLB_HALT) = 0
+     \/ HostUpdateStep => fwLoaded /\ booted]_vars
 
 \* Java "FwReloadAfterFailedBoot": after a failed boot, the next boot attempt reloads every
 \* FW section.
 FwReloadAfterFailedBoot == [][FwPostReset => (~lastBootFailed \/ reloaded')]_vars
 
-\* Java "FH-7": boot gating: GLB requests (CFG, PING, HALT) are written only while the FW
-\* interface exists and the FW booted.  Only host steps write glbReq; the reload of
-\* FwPostReset is exempt.
-FH7_BootGating ==
-  [][BitAnd(BitXor(glbReq, glbReq'), GLB_REQS + GLB_HALT) # 0
-       => (fwLoaded /\ booted) \/ FwPostReset]_vars
+-----------------------------------------------------------------------------
+(* Liveness: FL-1 ... FL-4 of FwProperties.liveness, under the fairness of *)
+(* FwProperties.fairness with one change (see Fairness).  The kernel's own *)
+(* steps (FwAction.Driver.KERNEL: works, IRQ handlers, timeouts, the next  *)
+(* step of a sequence) are weakly fair, one WF per action, except the ping *)
+(* work and the FW-events work, which are strongly fair.  The device's     *)
+(* answers (Driver.DEVICE: the FW seeing a doorbell, the MCU booting or    *)
+(* failing to, the GPU completing a flush) are weakly fair.  The           *)
+(* environment's choices (Driver.ENVIRONMENT: SuspendStart, ResumeStart,   *)
+(* UnplugStart, Bind, Unbind, FlushRequest, FwGlbIdle, FwCsgEvent,         *)
+(* FwCsFault, FwHang) have no fairness.  No action of the model can        *)
+(* stutter, so ENABLED A is ENABLED <<A>>_vars.  Done needs no fairness:   *)
+(* it stutters, and a behaviour that stops anywhere stutters forever in    *)
+(* TLA+, which is how the Java liveness checker reads a state without      *)
+(* successors (so the liveness configurations turn the deadlock check off; *)
+(* MC_small.cfg does it).                                                  *)
+
+\* The kernel steps with weak fairness: every FwAction.Driver.KERNEL action but EventsWork,
+\* PingWork and UnplugFw.
+KernelFairness ==
+  /\ WF_vars(ProbeLoad)
+  /\ WF_vars(HostBootOk)
+  /\ WF_vars(HostBootTimeout)
+  /\ WF_vars(ResetWorkStart)
+  /\ WF_vars(ResetSchedPre)
+  /\ WF_vars(ResetFwPre)
+  /\ WF_vars(ResetGpu)
+  /\ WF_vars(FwPostReset)
+  /\ WF_vars(ResetFinish)
+  /\ WF_vars(SuspendSched)
+  /\ WF_vars(SuspendFw)
+  /\ WF_vars(HaltDone)
+  /\ WF_vars(HaltTimeout)
+  /\ WF_vars(IrqSuspendStep1)
+  /\ WF_vars(IrqSuspendStep2)
+  /\ WF_vars(IrqSuspendStep3)
+  /\ WF_vars(SuspendPowerOff)
+  /\ WF_vars(ResumeSched)
+  /\ WF_vars(UnplugStep1)
+  /\ WF_vars(UnplugStep2)
+  /\ WF_vars(UnplugSched)
+  /\ WF_vars(UnplugHaltDone)
+  /\ WF_vars(UnplugIrqs)
+  /\ WF_vars(JobIrqRaw)
+  /\ WF_vars(JobIrqBatch)
+  /\ WF_vars(JobIrqClear)
+  /\ WF_vars(JobIrqDone)
+  /\ WF_vars(WaitAcked)
+  /\ WF_vars(WaitTimeout)
+  /\ WF_vars(PingWrite)
+  /\ WF_vars(GpuIrqFlushDone)
+  /\ WF_vars(FlushTimeout)
+
+\* The device answers: the FW sees doorbell 0, the MCU boots or fails to, the GPU completes a
+\* cache flush.
+DeviceFairness ==
+  /\ WF_vars(FwDoorbell)
+  /\ WF_vars(FwBootOk \/ FwBootFail)
+  /\ WF_vars(GpuFlushComplete)
+
+\* The FW-events work and the ping work are strongly fair.  process_fw_events_work waits for
+\* sched->lock, which the abstract scheduler holds for every CSG request-with-wait (Bind, Unbind
+\* are environment steps with no fairness), so EventsWork is enabled only intermittently while
+\* the scheduler keeps binding and unbinding: under weak fairness it can starve forever and FL-2
+\* fails (LiveSpecWeakEvents, MC_small_live_weak_events.cfg).  A kernel mutex waiter does get
+\* the lock, so strong fairness is the faithful abstraction.  The ping work is strongly fair for
+\* the same reason (FwProperties.fairness: the model lets one request-with-wait run at a time, so
+\* the abstract scheduler could otherwise starve it).
+Fairness ==
+  /\ KernelFairness
+  /\ SF_vars(EventsWork)
+  /\ SF_vars(PingWork)
+  /\ SF_vars(UnplugFw)
+  /\ DeviceFairness
+
+LiveSpec == Spec /\ Fairness
+
+\* The fairness FwProperties.fairness declared when the TLA+ twin was first checked: EventsWork
+\* weakly fair.  FL-2 fails under it (the scheduler starves the FW-events work); kept so that the
+\* Java liveness checker can be compared with TLC on that counterexample too.
+WeakEventsFairness ==
+  /\ KernelFairness
+  /\ WF_vars(EventsWork)
+  /\ SF_vars(PingWork)
+  /\ SF_vars(UnplugFw)
+  /\ DeviceFairness
+
+LiveSpecWeakEvents == Spec /\ WeakEventsFairness
+
+\* FwProperties.mcuStopped: the MCU no longer runs this interface (halted, disabled, or its memory
+\* freed).
+McuStopped == ~fwLoaded \/ mcu = MCU_HALTED \/ mcu = MCU_DISABLED
+
+\* Java "FL-1": every pending GLB or CSG request is eventually acknowledged (or the MCU stopped, or
+\* the FW is gone).  Clauses GlbRequestAcked, CsgRequestAcked(slot).
+FL_1 ==
+  /\ (fwLoaded /\ BitAnd(BitXor(glbReq, glbAck), GLB_REQS) # 0)
+       ~> (BitAnd(BitXor(glbReq, glbAck), GLB_REQS) = 0 \/ McuStopped)
+  /\ \A slot \in SlotIds :
+       (fwLoaded /\ CsgState(csgStateReq, slot) # CsgState(csgStateAck, slot))
+         ~> (CsgState(csgStateReq, slot) = CsgState(csgStateAck, slot) \/ McuStopped)
+
+\* Java "FL-2": every FW event whose IRQ reached sched->fw_events while no reset is under way is
+\* eventually acknowledged by the host.  Clauses GlbEventAcked, CsgEventAcked(slot).  "Its IRQ
+\* came while no reset was under way" is "the FW-events work is queued" (evWork = 1):
+\* panthor_sched_report_fw_events queues it exactly then.  FwProperties reads it as noReset(s)
+\* instead, which also takes in events parked in fw_events during a reset once the reset is over;
+\* those wait for a later job IRQ (reference section 7, item 8), which never
+\* comes if the device then suspends for good, so FL-2 fails that way with Suspend = TRUE.
+FL_2 ==
+  /\ (/\ fwLoaded
+      /\ BitAnd(BitXor(glbReq, glbAck), GLB_IDLE) # 0
+      /\ BitAnd(fwEvents, 1) # 0
+      /\ evWork = 1)
+       ~> (BitAnd(BitXor(glbReq, glbAck), GLB_IDLE) = 0 \/ ~fwLoaded)
+  /\ \A slot \in SlotIds :
+       (/\ fwLoaded
+        /\ BitAnd(bound, 2^slot) # 0
+        /\ BitAnd(BitXor(csgEvtReq, csgEvtAck), 2^slot) # 0
+        /\ BitAnd(fwEvents, 2^(slot + 1)) # 0
+        /\ evWork = 1)
+         ~> (\/ BitAnd(BitXor(csgEvtReq, csgEvtAck), 2^slot) = 0
+             \/ BitAnd(bound, 2^slot) = 0
+             \/ ~fwLoaded)
+
+\* Java "FL-3": a hung FW eventually gets a reset scheduled, and a scheduled reset eventually clears
+\* reset.pending (unless the device is suspended or unplugged).  Clauses HangDetected,
+\* ResetCompletes.
+FL_3 ==
+  /\ (mcu = MCU_HUNG) ~> (resetPending \/ mcu # MCU_HUNG \/ pm # PM_ACTIVE \/ ~fwLoaded)
+  /\ resetPending ~> (~resetPending \/ pm # PM_ACTIVE \/ ~fwLoaded)
+
+\* Java "FL-4": after a successful panthor_fw_post_reset the ping work runs again (unless another
+\* reset, a suspend or an unplug comes first).  Clause PingAfterReset.
+FL_4 ==
+  (dev = PC_RESET_FINISH /\ ~resetFailed)
+    ~> (\/ BitAnd(BitXor(glbReq, glbAck), GLB_PING) # 0
+        \/ waiting = WAIT_PING
+        \/ glbSnap >= 0
+        \/ resetPending
+        \/ pm # PM_ACTIVE
+        \/ unplugged
+        \/ ~fwLoaded)
 
 =============================================================================

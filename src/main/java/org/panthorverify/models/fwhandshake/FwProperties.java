@@ -187,7 +187,7 @@ final class FwProperties {
     List<Clause<FwState>> fl2 = new java.util.ArrayList<>();
     fl2.add(new Clause<>("GlbEventAcked",
         s -> s.fwLoaded() && ((s.glbReq() ^ s.glbAck()) & GLB_IDLE) != 0
-            && (s.fwEvents() & 1) != 0 && noReset(s),
+            && (s.fwEvents() & 1) != 0 && s.evWork() == 1,
         s -> ((s.glbReq() ^ s.glbAck()) & GLB_IDLE) == 0 || !s.fwLoaded()));
     for (int i = 0; i < slots; i++) {
       final int slot = i;
@@ -198,7 +198,7 @@ final class FwProperties {
               || mcuStopped(s)));
       fl2.add(new Clause<>("CsgEventAcked(" + i + ")",
           s -> s.fwLoaded() && (s.bound() & bit) != 0 && ((s.csgEvtReq() ^ s.csgEvtAck()) & bit)
-              != 0 && (s.fwEvents() & (bit << 1)) != 0 && noReset(s),
+              != 0 && (s.fwEvents() & (bit << 1)) != 0 && s.evWork() == 1,
           s -> ((s.csgEvtReq() ^ s.csgEvtAck()) & bit) == 0 || (s.bound() & bit) == 0
               || !s.fwLoaded()));
     }
@@ -207,8 +207,9 @@ final class FwProperties {
             "every pending GLB or CSG request is eventually acknowledged (or the MCU stopped,"
                 + " or the FW is gone)", Form.LEADS_TO, fl1, fair),
         new Liveness<>("FL-2",
-            "every FW event whose IRQ reached sched->fw_events while no reset is under way is"
-                + " eventually acknowledged by the host", Form.LEADS_TO, fl2, fair),
+            "every FW event whose IRQ reached sched->fw_events with the FW-events work queued is"
+                + " eventually acknowledged by the host (events that arrive during a reset are"
+                + " parked until a later IRQ)", Form.LEADS_TO, fl2, fair),
         new Liveness<>("FL-3",
             "a hung FW eventually gets a reset scheduled, and a scheduled reset eventually"
                 + " clears reset.pending (unless the device is suspended or unplugged)",
@@ -233,9 +234,13 @@ final class FwProperties {
   /**
    * The fairness shared by FL-1 ... FL-4, as the TLA+ spec's {@code Fairness}: weak fairness of
    * each kernel step and of each device answer (the FW answers a doorbell, the MCU boots or
-   * fails to, the GPU completes a cache flush). The ping work gets strong fairness: in the
-   * kernel it is a delayed work independent of the scheduler, but the model lets only one
-   * request-with-wait run at a time, so the abstract scheduler could otherwise starve it.
+   * fails to, the GPU completes a cache flush). Three kernel steps get strong fairness, each
+   * because something without fairness can disable it again and again (TLC found each case):
+   * the ping work (the model lets one request-with-wait run at a time, so the abstract scheduler
+   * could starve it, while in the kernel it is an independent delayed work); the FW-events work
+   * (it waits for {@code sched->lock}, which the scheduler holds during every CSG wait); and
+   * {@code UnplugFw} (it runs only between two pings; in the kernel {@code
+   * cancel_delayed_work_sync} stops the ping work from re-queueing itself).
    */
   static List<Fairness<FwAction>> fairness(FwModel m) {
     List<Fairness<FwAction>> out = new java.util.ArrayList<>();
@@ -246,7 +251,9 @@ final class FwProperties {
       }
       Class<?> c = a.getClass();
       String name = c.getSimpleName();
-      out.add(c == FwAction.PingWork.class ? Fairness.strong(name, x -> x.getClass() == c)
+      boolean strong = c == FwAction.PingWork.class || c == FwAction.EventsWork.class
+          || c == FwAction.UnplugFw.class;
+      out.add(strong ? Fairness.strong(name, x -> x.getClass() == c)
           : Fairness.weak(name, x -> x.getClass() == c));
     }
     out.add(Fairness.weak("FwDoorbell", a -> a instanceof FwAction.FwDoorbell));
@@ -261,10 +268,6 @@ final class FwProperties {
     return !s.fwLoaded() || s.mcu() == FwModel.MCU_HALTED || s.mcu() == FwModel.MCU_DISABLED;
   }
 
-  /** No reset is pending or under way. */
-  private static boolean noReset(FwState s) {
-    return !s.resetPending() && !s.schedReset() && !Pc.inReset(s.dev());
-  }
 
   /** Request bits pending before that the host set back to ack (ack unchanged). */
   private static int cancelled(int req, int ack, int req2, int ack2, int mask) {

@@ -29,8 +29,10 @@ class FwTlcCrossCheckTest {
     Model<?, ?> model = ModelRegistry.standard().get("fw-handshake")
         .resolve(config, List.of(), null).create();
     CheckResult<?, ?> java = Explorer.check(model, ExploreConfig.builder().workers(2).build());
+    // One TLC worker: with several, TLC's breadth-first search is not level by level and the
+    // depth it reports can be one more than the true one (seen here under load).
     TlcResult tlc = TlcRunner.run(new TlcOptions(Path.of("specs/fw-handshake"), "MC_" + config,
-        "MC_" + config + ".cfg", 2, runDir, true, "4g", null));
+        "MC_" + config + ".cfg", 1, runDir, true, "4g", null));
     assertEquals(0, tlc.exitCode(), "TLC passes; log: " + tlc.log());
     assertEquals(List.of(), java.violations());
     assertEquals(java.stats().distinct(), tlc.distinct(), "distinct states");
