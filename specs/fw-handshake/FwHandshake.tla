@@ -9,8 +9,8 @@
 (* and of the FwAction records, and every variable holds exactly the value *)
 (* the Java field holds (ints for program counters, enums and bit masks,   *)
 (* BOOLEAN for booleans), so states correspond one to one and TLC finds    *)
-(* the same number of distinct states as the Java explorer: 29,473 (depth  *)
-(* 36) for MC_small, 1,873,626 (depth 76) for MC_default                   *)
+(* the same number of distinct states as the Java explorer: 33,465 (depth  *)
+(* 38) for MC_small, 1,938,915 (depth 76) for MC_default                   *)
 (* (FwTlcCrossCheckTest).                                                  *)
 (*                                                                         *)
 (* Bit masks are naturals; the bit operators below are defined by          *)
@@ -414,13 +414,13 @@ ResetSchedPre ==
   /\ dev' = PC_RESET_FW_PRE
   /\ schedReset' = TRUE
   /\ bound' = 0
-  /\ evWork' = 0
+  \* A queued FW-events work is not cancelled (only no new one is queued).
   /\ UNCHANGED <<pm, resetPending, resetQueued, resetFast, resetFailed, unplugged, unplug, pmRef,
                  power, rpmError, mcu, booted, fwLoaded, imageGood, reloaded, lastBootFailed,
                  glbReq, glbAck, db0, csgDbReq, csgDbAck, csgStateReq, csgStateAck, csgEvtReq,
                  csgEvtAck, csStart, csStartAck, csFaultReq, csFaultAck, jobRaw, jobMask, jobSw,
-                 jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evDisabled, waiting, pingArmed,
-                 flush, glbSnap>>
+                 jobSusp, jobThread, gpuIrq, mmuIrq, fwEvents, evWork, evDisabled, waiting,
+                 pingArmed, flush, glbSnap>>
 
 (* panthor_fw_pre_reset(on_hang = TRUE): cancel the ping work, reset.fast   *)
 (* := FALSE, suspend the job IRQ (which waits for its threaded handler) and *)

@@ -277,8 +277,7 @@ public sealed interface FwAction extends Action {
     public FwState apply(FwState s, FwModel m) {
       FwState.B b = s.edit();
       b.schedReset = true;
-      b.evWork = 0;
-      b.bound = 0;
+      b.bound = 0; // a queued FW-events work is not cancelled
       b.dev = Pc.RESET_FW_PRE;
       return b.build();
     }

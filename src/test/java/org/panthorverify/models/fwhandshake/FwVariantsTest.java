@@ -46,7 +46,7 @@ class FwVariantsTest {
       "event-ack-by-toggle; default; ; FH-2; 6",
       "fw-raises-pending-event; default; ; FH-3; 5",
       "csg-state-overwrite; default; ; FH-5; 8",
-      "ack-unbound-slot; default; events=true; FH-6; 15"})
+      "ack-unbound-slot; default; events=true; FH-6; 14"})
   void variant_failsOnItsProperty_withTheCommittedShortestTrace(String variant, String config,
       String sets, String property, int states) {
     List<String> overrides = sets == null ? List.of() : Arrays.asList(sets.split(" "));
