@@ -71,15 +71,16 @@ public final class LivenessGraph {
       this.initialCount = initialCount;
     }
 
-    /** Starts node {@code size()} with its enabled families; returns its id. */
-    public int node(long enabledFamilies) {
+    /** Starts the next node (its id is the number of nodes so far) with its enabled families. */
+    public Builder node(long enabledFamilies) {
       if (size + 1 >= offsets.length) {
         offsets = Arrays.copyOf(offsets, offsets.length * 2);
         enabled = Arrays.copyOf(enabled, enabled.length * 2);
       }
       offsets[size] = edges;
       enabled[size] = enabledFamilies;
-      return size++;
+      size++;
+      return this;
     }
 
     /** An edge of the current node to {@code target}, taken by an action of {@code families}. */
