@@ -5,20 +5,18 @@
 (* SchedAction, SchedProperties; model id 'scheduler', see                 *)
 (* specs/scheduler/README.md).                                             *)
 (*                                                                         *)
-(* It covers the first part of the Java model: the tick, the run lists,    *)
-(* slot priorities, job submission, idle events, the AS budget, FW hangs   *)
-(* with their reset, and destroy. The later parts (Java configs faults,    *)
-(* corrupt, oom, jobtimeouts, create, syncwait) are not in it yet: with    *)
-(* those flags off, as in every MC file here, the Java variables evtFatal, *)
-(* evtOom, life, uaf, fatal, unrec, badAck, oomWork, sync, syncSb,         *)
-(* blocked, waiting, syncUpd, timer and since keep their initial values,   *)
-(* and they are left out.                                                  *)
+(* It covers the whole Java model: the tick, the run lists, slot          *)
+(* priorities, job submission, idle events, the AS budget, FW hangs with   *)
+(* their reset, destroy, and the features behind the flags Faults,         *)
+(* Corrupt, Oom, SyncWait, JobTimeouts and Create (Java's SchedConfig      *)
+(* faults, corrupt, oom, syncWait, jobTimeouts, create).                   *)
 (*                                                                         *)
-(* The other variables are the keys of SchedModel.describe, in the same    *)
-(* order, and hold what describe shows, except that bit masks are sets     *)
-(* here:                                                                   *)
+(* The variables are the keys of SchedModel.describe, in the same order,   *)
+(* and hold what describe shows, except that bit masks are sets here:     *)
 (*   - enumerations are strings ("none"/"delayed"/"now",                   *)
-(*     "idle"/"status"/"evict"/"bind", CSG_STATE and group-state names);   *)
+(*     "idle"/"status"/"evict"/"bind", CSG_STATE and group-state names,    *)
+(*     "corrupted-start" ..., life, OOM-work, sync-wait and timer names    *)
+(*     such as "running-1" or "suspended-0");                              *)
 (*   - run lists and ctx are sequences of group ids;                       *)
 (*   - per-slot and per-group values are functions on SlotIds (0..Slots-1) *)
 (*     and GroupIds (0..Groups-1); NoGroup (-1) is an empty slot, NoSlot   *)
@@ -27,18 +25,23 @@
 (*                                                                         *)
 (* Each state of the Java explorer maps to exactly one state here and      *)
 (* back, so TLC must find the same number of distinct states and the same  *)
-(* depth (13,788 / 56 for MC_small, 1,072,726 / 70 for MC_default,         *)
-(* 1,267,892 / 60 for MC_destroy).                                         *)
+(* depth as the explorer on every MC file (see the MC files and            *)
+(* specs/scheduler/README.md).                                             *)
+(*                                                                         *)
+(* Simple actions are written variable by variable.  Actions that run      *)
+(* several kernel functions in a row (loops over slots or groups, where    *)
+(* one call sees what the previous one did) apply the helpers of the       *)
+(* section "The same helpers on a state record" to the record St, in the   *)
+(* Java order, and SetSt makes the result the next state.                  *)
 (*                                                                         *)
 (* Variant is the seeded bug switched on ("none" for the correct model),   *)
-(* named as in SchedModel.VARIANTS (the six of the first part); Bug(v)     *)
-(* tests it.                                                               *)
+(* named as in SchedModel.VARIANTS (all twelve); Bug(v) tests it.          *)
 (*                                                                         *)
 (* Where the Java code reaches a slot through csgId[g] and the spec        *)
 (* through slotGroup[i] (or back), the two agree because S-1 (the slot     *)
 (* bijection) holds in every reachable state.                              *)
 (***************************************************************************)
-EXTENDS Naturals, Integers, Sequences, FiniteSets
+EXTENDS Naturals, Integers, Sequences, FiniteSets, TLC
 
 CONSTANTS
   Slots,         \* CSG slots, 1..4
@@ -49,6 +52,12 @@ CONSTANTS
   Vms,           \* VMs: group g uses VM min(g, Vms - 1)
   Timeouts,      \* the FW may hang, so a CSG request may time out (and schedule a reset)
   GroupDestroy,  \* userspace may destroy groups (Java's SchedConfig.destroy)
+  Faults,        \* the FW may raise CS_FATAL and CS_UNRECOVERABLE (SchedConfig.faults)
+  Corrupt,       \* the FW may corrupt a CSG_STATE ack (SchedConfig.corrupt)
+  Oom,           \* the FW may raise TILER_OOM (SchedConfig.oom)
+  SyncWait,      \* queues may block on sync objects (SchedConfig.syncWait)
+  JobTimeouts,   \* per-queue job timeouts (SchedConfig.jobTimeouts)
+  Create,        \* groups are created concurrently (SchedConfig.create)
   Variant        \* "none", or one variant name of SchedModel.VARIANTS
 
 ASSUME Slots \in 1..4
@@ -57,9 +66,12 @@ ASSUME Rt \in 0..Groups
 ASSUME Jobs \in 1..3
 ASSUME AsSlots \in 1..4
 ASSUME Vms \in 1..Groups
-ASSUME {Timeouts, GroupDestroy} \subseteq BOOLEAN
+ASSUME {Timeouts, GroupDestroy, Faults, Corrupt, Oom, SyncWait, JobTimeouts, Create}
+         \subseteq BOOLEAN
 ASSUME Variant \in {"none", "full-tick-inverted", "stopped-tick-immediate", "prio-rotation",
-                    "tick-not-resumed-on-submit", "immediate-tick-overruled", "idle-two-sources"}
+                    "tick-not-resumed-on-submit", "immediate-tick-overruled", "idle-two-sources",
+                    "unknown-csg-state", "unrecoverable-fault-no-reset", "tiler-oom-null-chunk",
+                    "group-create-publish", "per-queue-timeout", "timeout-reset-inverted"}
 
 Bug(v) == Variant = v
 
@@ -107,7 +119,8 @@ Toggle(S, T) == (S \ T) \cup (T \ S)
 StateFromAck(ack) ==
   CASE ack \in {"start", "resume"} -> "active"
     [] ack = "suspend" -> "suspended"
-    [] OTHER -> "terminated"
+    [] ack = "terminate" -> "terminated"
+    [] OTHER -> "unknown"   \* an undefined value (a corrupted ack)
 
 -----------------------------------------------------------------------------
 VARIABLES
@@ -134,18 +147,40 @@ VARIABLES
   slotGroup,        \* per slot: the bound group, or NoGroup
   slotPrio,         \* per slot: the FW slot priority (0..15)
   csgReq,           \* per slot: CSG_STATE request ("terminate", "start", "suspend", "resume")
-  csgAck,           \* per slot: CSG_STATE echoed by the FW
+  csgAck,           \* per slot: CSG_STATE echoed by the FW, or "corrupted-" and the value the
+                    \*   FW acked before the word changed (an undefined value)
   statusReq,        \* slots whose STATUS_UPDATE request toggle bit is set
   statusAck,        \* slots whose STATUS_UPDATE ack toggle bit is set
   evtSync,          \* slots with a CSG_SYNC_UPDATE event raised and not yet processed
   evtIdle,          \* slots with a CSG_IDLE event raised and not yet processed
+  evtFatal,         \* per slot: CS_FATAL raised and not yet processed: 0 none, 1 a fatal
+                    \*   error, 2 CS_UNRECOVERABLE
+  evtOom,           \* slots with TILER_OOM raised and not acknowledged yet
   fwIdle,           \* slots whose queue the FW saw drain (it raised CSG_IDLE once)
   slotIdle,         \* slots whose idleness was cached at the last STATUS_UPDATE
                     \*   (only variant idle-two-sources reads it)
+  life,             \* per group: "absent", "published" (handle in the pool, creation not
+                    \*   finished), "ready", "freed" (freed while its creator initialised it)
+  uaf,              \* a freed group was used (its creator went on initialising it)
   gState,           \* per group: "created", "active", "suspended", "terminated", "unknown"
   csgId,            \* per group: its slot, or NoSlot
   destroyed,        \* groups with destroyed set
   timedout,         \* groups with timedout set
+  fatal,            \* groups with a fatal queue (fatal_queues != 0)
+  unrec,            \* a CS_UNRECOVERABLE was processed by the FW-events work, no reset since
+  badAck,           \* groups whose CSG_STATE ack was read as an undefined value
+  oomWork,          \* per group: the tiler-OOM work: "none", "queued", or grown with an
+                    \*   outcome ("chunk", "enomem-wait", "enomem-full", "einval"), unfinished
+  sync,             \* per group: the queue's sync wait: "none", "wait" (the FW is blocked on
+                    \*   it), "signalled" (the FW has not re-evaluated it yet), "done"
+  syncSb,           \* groups whose FW status showed pending scoreboards with the sync wait
+  blocked,          \* groups whose queue is in blocked_queues
+  waiting,          \* groups on groups.waiting
+  syncUpd,          \* sync_upd_work is queued
+  timer,            \* per group: the job timeout: "off", "running-k" or "suspended-k" with
+                    \*   k (0..2) halves of JOB_TIMEOUT used
+  since,            \* per group: halves of JOB_TIMEOUT of running time since the queue last
+                    \*   made progress (0..2; the truth the timer must agree with)
   termPending,      \* groups whose term work is queued
   idle,             \* groups whose queue is in idle_queues
   submitted,        \* per group: jobs that reached queue_run_job (the last seqno)
@@ -155,11 +190,20 @@ VARIABLES
 vars == <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
           resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups, ctx,
           evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync, evtIdle,
-          fwIdle, slotIdle, gState, csgId, destroyed, timedout, termPending, idle, submitted,
-          executed, signalled>>
+          evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed, timedout,
+          fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd, timer, since,
+          termPending, idle, submitted, executed, signalled>>
 
 CsgStates == {"terminate", "start", "suspend", "resume"}
 GroupStates == {"created", "active", "suspended", "terminated", "unknown"}
+\* An acked CSG_STATE, or one the FW corrupted after the host saw it acked.
+Corrupted(v) == "corrupted-" \o v
+AckValues == CsgStates \cup {Corrupted(v) : v \in CsgStates}
+OomNames == {"none", "queued", "chunk", "enomem-wait", "enomem-full", "einval"}
+\* Halves of JOB_TIMEOUT after which the job timeout fires (SchedModel.TMR_FULL).
+TMR_FULL == 2
+TimerValues == {"off"} \cup {"running-" \o ToString(k) : k \in 0..TMR_FULL}
+                 \cup {"suspended-" \o ToString(k) : k \in 0..TMR_FULL}
 
 \* A run list: a sequence of distinct group ids.
 IsList(s) == s \in Seq(GroupIds) /\ Len(s) = Cardinality(Range(s))
@@ -175,17 +219,27 @@ TypeOK ==
   /\ slotGroup \in [SlotIds -> GroupIds \cup {NoGroup}]
   /\ slotPrio \in [SlotIds -> 0..MAX_CSG_PRIO]
   /\ csgReq \in [SlotIds -> CsgStates]
-  /\ csgAck \in [SlotIds -> CsgStates]
+  /\ csgAck \in [SlotIds -> AckValues]
   /\ {statusReq, statusAck, evtSync, evtIdle, fwIdle, slotIdle} \subseteq SUBSET SlotIds
   /\ gState \in [GroupIds -> GroupStates]
   /\ csgId \in [GroupIds -> SlotIds \cup {NoSlot}]
   /\ submitted \in [GroupIds -> 0..Jobs]
   /\ executed \in [GroupIds -> 0..Jobs]
   /\ signalled \in [GroupIds -> 0..Jobs]
+  /\ evtFatal \in [SlotIds -> 0..2]
+  /\ evtOom \subseteq SlotIds
+  /\ life \in [GroupIds -> {"absent", "published", "ready", "freed"}]
+  /\ {uaf, unrec, syncUpd} \subseteq BOOLEAN
+  /\ {fatal, badAck, syncSb, blocked, waiting} \subseteq SUBSET GroupIds
+  /\ oomWork \in [GroupIds -> OomNames]
+  /\ sync \in [GroupIds -> {"none", "wait", "signalled", "done"}]
+  /\ timer \in [GroupIds -> TimerValues]
+  /\ since \in [GroupIds -> 0..TMR_FULL]
 
 (* panthor_sched_init and the creation of every group (panthor_group_create): *)
 (* all groups CREATED with their queue idle, on idle[prio] in creation       *)
-(* order; no slot used; the periodic tick stopped; the first timeslice       *)
+(* order (with Create, no group exists yet: CreatePublish and CreateInit     *)
+(* make them); no slot used; the periodic tick stopped; the first timeslice  *)
 (* already over.                                                             *)
 Init ==
   /\ tick = "none"
@@ -202,8 +256,8 @@ Init ==
   /\ hung = FALSE
   /\ runnable0 = <<>>
   /\ runnable1 = <<>>
-  /\ idle0 = SelectSeq(GroupSeq, LAMBDA g : Band(g) = 0)
-  /\ idle1 = SelectSeq(GroupSeq, LAMBDA g : Band(g) = 1)
+  /\ idle0 = IF Create THEN <<>> ELSE SelectSeq(GroupSeq, LAMBDA g : Band(g) = 0)
+  /\ idle1 = IF Create THEN <<>> ELSE SelectSeq(GroupSeq, LAMBDA g : Band(g) = 1)
   /\ stoppedGroups = {}
   /\ ctx = <<>>
   /\ evicted = {}
@@ -222,10 +276,25 @@ Init ==
   /\ destroyed = {}
   /\ timedout = {}
   /\ termPending = {}
-  /\ idle = GroupIds
+  /\ idle = IF Create THEN {} ELSE GroupIds
   /\ submitted = [g \in GroupIds |-> 0]
   /\ executed = [g \in GroupIds |-> 0]
   /\ signalled = [g \in GroupIds |-> 0]
+  /\ evtFatal = [i \in SlotIds |-> 0]
+  /\ evtOom = {}
+  /\ life = [g \in GroupIds |-> IF Create THEN "absent" ELSE "ready"]
+  /\ uaf = FALSE
+  /\ fatal = {}
+  /\ unrec = FALSE
+  /\ badAck = {}
+  /\ oomWork = [g \in GroupIds |-> "none"]
+  /\ sync = [g \in GroupIds |-> "none"]
+  /\ syncSb = {}
+  /\ blocked = {}
+  /\ waiting = {}
+  /\ syncUpd = FALSE
+  /\ timer = [g \in GroupIds |-> "off"]
+  /\ since = [g \in GroupIds |-> 0]
 
 -----------------------------------------------------------------------------
 (* Kernel helpers (the static methods of SchedModel).                      *)
@@ -238,17 +307,19 @@ IdleList(p) == IF p = 1 THEN idle1 ELSE idle0
 BoundSlots == {i \in SlotIds : slotGroup[i] # NoGroup}
 BoundGroups == {slotGroup[i] : i \in BoundSlots}
 
-\* group_can_run: not TERMINATED/UNKNOWN, not destroyed, not timed out.
+\* group_can_run: not TERMINATED/UNKNOWN, not destroyed, timed out or fatal.
 GroupCanRun(g) ==
-  gState[g] \notin {"terminated", "unknown"} /\ g \notin destroyed /\ g \notin timedout
+  /\ gState[g] \notin {"terminated", "unknown"}
+  /\ g \notin destroyed /\ g \notin timedout /\ g \notin fatal
 
-\* group_is_idle, with the idle set and the cached slot idleness given: variant
-\* idle-two-sources reads a resident group's idleness from its slot's cached status.
-GroupIsIdleIn(g, idleSet, slotIdleSet) ==
+\* group_is_idle (every queue idle or blocked), with the idle and blocked sets and the cached
+\* slot idleness given: variant idle-two-sources reads a resident group's idleness from its
+\* slot's cached status.
+GroupIsIdleIn(g, idleSet, blockedSet, slotIdleSet) ==
   IF Bug("idle-two-sources") /\ csgId[g] # NoSlot THEN csgId[g] \in slotIdleSet
-  ELSE g \in idleSet
+  ELSE g \in idleSet \cup blockedSet
 
-GroupIsIdle(g) == GroupIsIdleIn(g, idle, slotIdle)
+GroupIsIdle(g) == GroupIsIdleIn(g, idle, blocked, slotIdle)
 
 \* The tick after sched_queue_delayed_work(sched, tick, 0) (requestTick): an immediate tick,
 \* never queued while a reset is pending or in progress.
@@ -264,9 +335,187 @@ ResumedTick ==
                    THEN IF used = Slots THEN "delayed" ELSE "now"
                    ELSE tick]
 
-\* The FW runs the group on a slot: its START or RESUME is acked.
+\* The CSG_STATE value an ack holds (SchedModel.csgAcked masks the corruption off).
+AckBase(a) == IF a \in CsgStates THEN a ELSE CHOOSE v \in CsgStates : Corrupted(v) = a
+
+\* Whether slot i's CSG_STATE request was acked (the wait's masked comparison).
+CsgAcked(i) == csgReq[i] = AckBase(csgAck[i])
+
+\* The FW runs the group on a slot: its START or RESUME is acked, no CS_FATAL or TILER_OOM
+\* stopped it, and its queue is not blocked on a sync wait.
 Running(i) ==
-  slotGroup[i] # NoGroup /\ csgReq[i] = csgAck[i] /\ csgAck[i] \in {"start", "resume"}
+  /\ slotGroup[i] # NoGroup /\ csgReq[i] = csgAck[i] /\ csgAck[i] \in {"start", "resume"}
+  /\ evtFatal[i] = 0 /\ i \notin evtOom
+  /\ sync[slotGroup[i]] \in {"none", "done"}
+
+\* The job timeout's values: running or suspended with k halves of JOB_TIMEOUT used.
+TRun(k) == "running-" \o ToString(k)
+TSusp(k) == "suspended-" \o ToString(k)
+TimerRunning(t) == \E k \in 0..TMR_FULL : t = TRun(k)
+TimerSuspended(t) == \E k \in 0..TMR_FULL : t = TSusp(k)
+TimerUsed(t) == CHOOSE k \in 0..TMR_FULL : t \in {TRun(k), TSusp(k)}
+
+-----------------------------------------------------------------------------
+(* The same helpers on a state record b (SchedState.B): St is the current  *)
+(* state, SetSt(b) makes b the next one.  Actions that call several kernel *)
+(* functions in a row (a loop over slots or groups) apply them to b in the *)
+(* Java order, so that each sees what the previous one did.                *)
+
+St == [tick |-> tick, stopped |-> stopped, elapsed |-> elapsed, phase |-> phase, full |-> full,
+        deadline |-> deadline, stopTick |-> stopTick, mightIdle |-> mightIdle,
+        resetPending |-> resetPending, resetInProgress |-> resetInProgress, used |-> used,
+        hung |-> hung, runnable0 |-> runnable0, runnable1 |-> runnable1, idle0 |-> idle0,
+        idle1 |-> idle1, stoppedGroups |-> stoppedGroups, ctx |-> ctx, evicted |-> evicted,
+        slotGroup |-> slotGroup, slotPrio |-> slotPrio, csgReq |-> csgReq, csgAck |-> csgAck,
+        statusReq |-> statusReq, statusAck |-> statusAck, evtSync |-> evtSync,
+        evtIdle |-> evtIdle, evtFatal |-> evtFatal, evtOom |-> evtOom, fwIdle |-> fwIdle,
+        slotIdle |-> slotIdle, life |-> life, uaf |-> uaf, gState |-> gState, csgId |-> csgId,
+        destroyed |-> destroyed, timedout |-> timedout, fatal |-> fatal, unrec |-> unrec,
+        badAck |-> badAck, oomWork |-> oomWork, sync |-> sync, syncSb |-> syncSb,
+        blocked |-> blocked, waiting |-> waiting, syncUpd |-> syncUpd, timer |-> timer,
+        since |-> since, termPending |-> termPending, idle |-> idle, submitted |-> submitted,
+        executed |-> executed, signalled |-> signalled]
+
+SetSt(b) ==
+  /\ tick' = b.tick /\ stopped' = b.stopped /\ elapsed' = b.elapsed /\ phase' = b.phase
+  /\ full' = b.full /\ deadline' = b.deadline /\ stopTick' = b.stopTick
+  /\ mightIdle' = b.mightIdle /\ resetPending' = b.resetPending
+  /\ resetInProgress' = b.resetInProgress /\ used' = b.used /\ hung' = b.hung
+  /\ runnable0' = b.runnable0 /\ runnable1' = b.runnable1 /\ idle0' = b.idle0
+  /\ idle1' = b.idle1 /\ stoppedGroups' = b.stoppedGroups /\ ctx' = b.ctx
+  /\ evicted' = b.evicted /\ slotGroup' = b.slotGroup /\ slotPrio' = b.slotPrio
+  /\ csgReq' = b.csgReq /\ csgAck' = b.csgAck /\ statusReq' = b.statusReq
+  /\ statusAck' = b.statusAck /\ evtSync' = b.evtSync /\ evtIdle' = b.evtIdle
+  /\ evtFatal' = b.evtFatal /\ evtOom' = b.evtOom /\ fwIdle' = b.fwIdle
+  /\ slotIdle' = b.slotIdle /\ life' = b.life /\ uaf' = b.uaf /\ gState' = b.gState
+  /\ csgId' = b.csgId /\ destroyed' = b.destroyed /\ timedout' = b.timedout /\ fatal' = b.fatal
+  /\ unrec' = b.unrec /\ badAck' = b.badAck /\ oomWork' = b.oomWork /\ sync' = b.sync
+  /\ syncSb' = b.syncSb /\ blocked' = b.blocked /\ waiting' = b.waiting /\ syncUpd' = b.syncUpd
+  /\ timer' = b.timer /\ since' = b.since /\ termPending' = b.termPending /\ idle' = b.idle
+  /\ submitted' = b.submitted /\ executed' = b.executed /\ signalled' = b.signalled
+
+\* A band's run lists in b, and b with one of them replaced.
+RunB(b, p) == IF p = 1 THEN b.runnable1 ELSE b.runnable0
+IdlB(b, p) == IF p = 1 THEN b.idle1 ELSE b.idle0
+WithRun(b, p, s) == IF p = 1 THEN [b EXCEPT !.runnable1 = s] ELSE [b EXCEPT !.runnable0 = s]
+WithIdl(b, p, s) == IF p = 1 THEN [b EXCEPT !.idle1 = s] ELSE [b EXCEPT !.idle0 = s]
+
+\* SchedModel.groupCanRun and groupIsIdle on b.
+CanRunB(b, g) ==
+  /\ b.gState[g] \notin {"terminated", "unknown"}
+  /\ g \notin b.destroyed /\ g \notin b.timedout /\ g \notin b.fatal
+IsIdleB(b, g) ==
+  IF Bug("idle-two-sources") /\ b.csgId[g] # NoSlot THEN b.csgId[g] \in b.slotIdle
+  ELSE g \in b.idle \cup b.blocked
+
+\* SchedModel.unlink: off every run list and off stopped_groups.
+UnlinkB(b, g) ==
+  [b EXCEPT !.runnable0 = Remove(@, g), !.runnable1 = Remove(@, g), !.idle0 = Remove(@, g),
+            !.idle1 = Remove(@, g), !.stoppedGroups = @ \ {g}]
+
+\* SchedModel.requeue: the tail of idle[p] or runnable[p].
+RequeueB(b, g) ==
+  IF IsIdleB(b, g) THEN WithIdl(b, Band(g), Append(IdlB(b, Band(g)), g))
+  ELSE WithRun(b, Band(g), Append(RunB(b, Band(g)), g))
+
+\* requestTick: sched_queue_delayed_work(sched, tick, 0) unless a reset is pending or running.
+RequestTickB(b) ==
+  IF ~b.resetPending /\ ~b.resetInProgress THEN [b EXCEPT !.tick = "now"] ELSE b
+
+\* queue_check_job_completion: signal every job the FW finished.  Progress pushes a running
+\* timeout back by a full JOB_TIMEOUT (queue_reset_timeout_locked; variant
+\* timeout-reset-inverted does it only to a suspended one, which also starts it); a drained
+\* queue stops its timer.
+SignalDoneB(b, g) ==
+  IF b.executed[g] <= b.signalled[g] THEN b
+  ELSE LET b1 == [b EXCEPT !.signalled[g] = b.executed[g]]
+       IN IF ~JobTimeouts THEN b1
+          ELSE LET b2 == [b1 EXCEPT !.since[g] = 0]
+                   t == b2.timer[g]
+               IN IF b2.signalled[g] = b2.submitted[g] THEN [b2 EXCEPT !.timer[g] = "off"]
+                  ELSE IF IF Bug("timeout-reset-inverted") THEN TimerSuspended(t)
+                          ELSE TimerRunning(t)
+                    THEN [b2 EXCEPT !.timer[g] = TRun(0)]
+                  ELSE b2
+
+\* queue_resume_timeout: a stopped timer starts afresh, a suspended one goes on.
+TimerResumeB(b, g) ==
+  IF ~JobTimeouts \/ b.submitted[g] = b.signalled[g] THEN b
+  ELSE IF b.timer[g] = "off" THEN [b EXCEPT !.timer[g] = TRun(0), !.since[g] = 0]
+  ELSE IF TimerSuspended(b.timer[g]) THEN [b EXCEPT !.timer[g] = TRun(TimerUsed(@))]
+  ELSE b
+
+\* queue_suspend_timeout: a running timer keeps what it used.
+TimerSuspendB(b, g) ==
+  IF JobTimeouts /\ TimerRunning(b.timer[g]) THEN [b EXCEPT !.timer[g] = TSusp(TimerUsed(@))]
+  ELSE b
+
+\* cs_slot_process_fatal_event_locked for slot i: the queue is flagged fatal;
+\* CS_UNRECOVERABLE schedules a device reset (panthor_device_schedule_reset) and cancels the
+\* tick (variant unrecoverable-fault-no-reset asks for an immediate tick, as for any fatal).
+CsSlotProcessFatalB(b, i) ==
+  LET g == b.slotGroup[i]
+      b1 == IF g # NoGroup THEN [b EXCEPT !.fatal = @ \cup {g}] ELSE b
+      b2 == IF b1.evtFatal[i] = 2 /\ ~Bug("unrecoverable-fault-no-reset")
+              THEN [b1 EXCEPT !.resetPending = TRUE, !.tick = "none"]
+              ELSE RequestTickB(b1)
+  IN [b2 EXCEPT !.evtFatal[i] = 0]
+
+\* sched_process_csg_irq_locked for slot i: a fatal error is processed; a sync update signals
+\* finished jobs (and queues sync_upd_work); a TILER_OOM queues the group's OOM work without
+\* acknowledging it (cs_slot_process_tiler_oom_event_locked); an idle event sets
+\* might_have_idle_groups and asks for an immediate tick (csg_slot_process_idle_event_locked).
+ProcessCsgIrqB(b, i) ==
+  LET g == b.slotGroup[i]
+      b1 == IF b.evtFatal[i] # 0 THEN CsSlotProcessFatalB(b, i) ELSE b
+      b2 == IF i \in b1.evtSync /\ g # NoGroup
+              THEN LET d == SignalDoneB(b1, g)
+                   IN IF SyncWait THEN [d EXCEPT !.syncUpd = TRUE] ELSE d
+              ELSE b1
+      b3 == IF i \in b2.evtOom /\ g # NoGroup /\ b2.oomWork[g] = "none"
+              THEN [b2 EXCEPT !.oomWork[g] = "queued"]
+              ELSE b2
+      b4 == IF i \in b3.evtIdle THEN RequestTickB([b3 EXCEPT !.mightIdle = TRUE]) ELSE b3
+  IN [b4 EXCEPT !.evtSync = @ \ {i}, !.evtIdle = @ \ {i}]
+
+\* group_unbind_locked: the slot is freed with its FW-side state; a queued OOM work is
+\* cancelled (a running one goes on and rechecks).
+GroupUnbindB(b, g) ==
+  LET i == b.csgId[g]
+  IN [b EXCEPT !.slotGroup[i] = NoGroup, !.csgId[g] = NoSlot, !.evtSync = @ \ {i},
+               !.evtIdle = @ \ {i}, !.evtFatal[i] = 0, !.evtOom = @ \ {i},
+               !.oomWork[g] = IF @ = "queued" THEN "none" ELSE @,
+               !.fwIdle = @ \ {i}, !.slotIdle = @ \ {i}]
+
+\* csg_slot_sync_state_locked for slot i: re-read the ack and map it; an undefined value
+\* makes the group UNKNOWN and schedules a reset (variant unknown-csg-state: it is not
+\* decoded and the group keeps its state).
+CsgSlotSyncStateB(b, i) ==
+  LET g == b.slotGroup[i]
+      next == StateFromAck(b.csgAck[i])
+      b1 == IF b.csgAck[i] \in CsgStates THEN b ELSE [b EXCEPT !.badAck = @ \cup {g}]
+  IN IF b.csgAck[i] \notin CsgStates /\ Bug("unknown-csg-state") THEN b1
+     ELSE IF next = b1.gState[g] THEN b1
+     ELSE [b1 EXCEPT !.resetPending = IF next = "unknown" THEN TRUE ELSE @,
+                     !.gState[g] = next]
+
+\* cs_slot_sync_queue_state_locked: a queue blocked on a sync wait goes on the waiting list,
+\* blocked unless scoreboards pend; any other queue is idle when the FW ran every job (the
+\* variant idle-two-sources also caches that in the slot).
+SyncQueueStateB(b, g) ==
+  LET i == b.csgId[g]
+      isIdle == b.executed[g] = b.submitted[g]
+  IN IF b.sync[g] \in {"wait", "signalled"}
+       THEN [b EXCEPT !.waiting = @ \cup {g}, !.idle = @ \ {g},
+                      !.blocked = IF g \in b.syncSb THEN @ \ {g} ELSE @ \cup {g}]
+     ELSE [b EXCEPT !.blocked = @ \ {g},
+                    !.idle = IF isIdle THEN @ \cup {g} ELSE @ \ {g},
+                    !.slotIdle = IF ~Bug("idle-two-sources") THEN @
+                                 ELSE IF isIdle THEN @ \cup {i} ELSE @ \ {i}]
+
+\* Applies Op(b, x) for x = s[1], s[2], ... in order.
+RECURSIVE FoldSeq(_, _, _)
+FoldSeq(Op(_, _), b, s) == IF s = <<>> THEN b ELSE FoldSeq(Op, Op(b, Head(s)), Tail(s))
 
 -----------------------------------------------------------------------------
 (* The picking of tick_work.                                               *)
@@ -390,26 +639,32 @@ TickStart ==
             /\ phase' = "status"
   /\ UNCHANGED <<stopped, elapsed, stopTick, mightIdle, resetPending, resetInProgress, used,
                  hung, runnable0, runnable1, idle0, idle1, stoppedGroups, ctx, evicted,
-                 slotGroup, slotPrio, csgReq, csgAck, statusAck, evtSync, evtIdle, fwIdle,
-                 slotIdle, gState, csgId, destroyed, timedout, termPending, idle, submitted,
-                 executed, signalled>>
+                 slotGroup, slotPrio, csgReq, csgAck, statusAck, evtSync, evtIdle, evtFatal,
+                 evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed, timedout, fatal,
+                 unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd, timer, since,
+                 termPending, idle, submitted, executed, signalled>>
 
 (* Every STATUS_UPDATE is acked: cs_slot_sync_queue_state_locked refreshes *)
-(* each bound queue's idle bit; the groups are picked (pre-pass, non-idle  *)
-(* pass with rotation, idle pass: tick_ctx_pick_groups_from_list); batch 1 *)
-(* of tick_ctx_apply sends SUSPEND (or TERMINATE if it cannot run) to each *)
-(* evicted group and the new slot priorities (ENDPOINT_CONFIG) to the      *)
-(* chosen bound ones.                                                      *)
+(* each bound queue (a queue blocked on a sync wait goes on the waiting    *)
+(* list, blocked unless scoreboards pend; any other one gets its idle      *)
+(* bit); the groups are picked (pre-pass, non-idle pass with rotation,     *)
+(* idle pass: tick_ctx_pick_groups_from_list); batch 1 of tick_ctx_apply   *)
+(* sends SUSPEND (or TERMINATE if it cannot run) to each evicted group and *)
+(* the new slot priorities (ENDPOINT_CONFIG) to the chosen bound ones.     *)
 TickPick ==
-  LET syncedIdle == {g \in GroupIds : IF g \in BoundGroups THEN executed[g] = submitted[g]
-                                      ELSE g \in idle}
+  LET waitG == {g \in BoundGroups : sync[g] \in {"wait", "signalled"}}
+      syncedIdle == {g \in GroupIds : IF g \in BoundGroups
+                                        THEN g \notin waitG /\ executed[g] = submitted[g]
+                                        ELSE g \in idle}
+      syncedBlocked == {g \in GroupIds : IF g \in waitG THEN g \notin syncSb
+                                         ELSE g \notin BoundGroups /\ g \in blocked}
       syncedSlotIdle == IF Bug("idle-two-sources")  \* only the variant reads the cached copy
                           THEN {i \in SlotIds :
-                                  IF i \in BoundSlots
+                                  IF i \in BoundSlots /\ slotGroup[i] \notin waitG
                                     THEN executed[slotGroup[i]] = submitted[slotGroup[i]]
                                     ELSE i \in slotIdle}
                           ELSE slotIdle
-      isIdle == [g \in GroupIds |-> GroupIsIdleIn(g, syncedIdle, syncedSlotIdle)]
+      isIdle == [g \in GroupIds |-> GroupIsIdleIn(g, syncedIdle, syncedBlocked, syncedSlotIdle)]
       w == PickGroups(isIdle)
       chosen == w.tc.groups[1] \o w.tc.groups[0]
       left == Range(w.old[0]) \cup Range(w.old[1])
@@ -417,6 +672,8 @@ TickPick ==
   /\ phase = "status"
   /\ statusReq = statusAck
   /\ idle' = syncedIdle
+  /\ blocked' = syncedBlocked
+  /\ waiting' = waiting \cup waitG
   /\ slotIdle' = syncedSlotIdle
   /\ runnable0' = w.run[0]
   /\ runnable1' = w.run[1]
@@ -436,96 +693,73 @@ TickPick ==
   /\ phase' = "evict"
   /\ UNCHANGED <<tick, stopped, elapsed, full, deadline, mightIdle, resetPending,
                  resetInProgress, used, hung, stoppedGroups, slotGroup, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, fwIdle, gState, csgId, destroyed, timedout,
-                 termPending, submitted, executed, signalled>>
+                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, life, uaf, gState, csgId,
+                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, syncUpd,
+                 timer, since, termPending, submitted, executed, signalled>>
 
 \* Every evicted group's SUSPEND/TERMINATE is acked.
-EvictAcked == \A g \in evicted : csgReq[csgId[g]] = csgAck[csgId[g]]
+EvictAcked == \A g \in evicted : CsgAcked(csgId[g])
 
-(* Batch 1 acked: each evicted group takes its state from the ack          *)
-(* (csg_slot_sync_state_locked), its pending CSG IRQs are processed        *)
-(* (sched_process_csg_irq_locked) and it is unbound (group_unbind_locked); *)
-(* in group order, it goes back on the tail of a run list if it can run,   *)
-(* else its term work is queued.  Batch 2: each chosen unbound group, in   *)
-(* pick order, is bound to the lowest free slot (group_bind_locked,        *)
-(* csg_slot_prog_locked) with RESUME if it was SUSPENDED, else START: the  *)
-(* k-th group to bind gets the k-th free slot.                             *)
+(* Batch 1 of tick_ctx_apply acked, one evicted group at a time in group   *)
+(* order: it takes its state from the ack (csg_slot_sync_state_locked); a  *)
+(* SUSPENDED one has its queue state synced                                *)
+(* (csg_slot_sync_queues_state_locked); its pending CSG IRQs are processed *)
+(* (sched_process_csg_irq_locked); its timer is suspended                  *)
+(* (queue_suspend_timeout); it is unbound (group_unbind_locked); it goes   *)
+(* back on the tail of a run list if it can run, else its term work is     *)
+(* queued.                                                                 *)
+EvictOne(b, g) ==
+  LET b1 == CsgSlotSyncStateB(b, b.csgId[g])
+      b2 == IF b1.gState[g] = "suspended" THEN SyncQueueStateB(b1, g) ELSE b1
+      b3 == GroupUnbindB(TimerSuspendB(ProcessCsgIrqB(b2, b2.csgId[g]), g), g)
+  IN IF CanRunB(b3, g) THEN RequeueB(b3, g) ELSE [b3 EXCEPT !.termPending = @ \cup {g}]
+
+(* Batch 2: the chosen group ctx[k], if unbound, is bound to the lowest    *)
+(* free slot (group_bind_locked, csg_slot_prog_locked) with slot priority  *)
+(* 15 - (k - 1), and RESUME if it was SUSPENDED, else START.               *)
+BindOne(b, k) ==
+  LET g == b.ctx[k]
+      i == CHOOSE j \in SlotIds : b.slotGroup[j] = NoGroup
+                                  /\ \A j2 \in SlotIds : j2 < j => b.slotGroup[j2] # NoGroup
+  IN IF b.csgId[g] # NoSlot THEN b
+     ELSE [b EXCEPT !.slotGroup[i] = g, !.csgId[g] = i, !.slotPrio[i] = MAX_CSG_PRIO + 1 - k,
+                    !.csgReq[i] = IF b.gState[g] = "suspended" THEN "resume" ELSE "start",
+                    !.fwIdle = @ \ {i}]
+
 TickEvictDone ==
-  LET evSlots == {csgId[g] : g \in evicted}
-      gs == [g \in GroupIds |-> IF g \in evicted THEN StateFromAck(csgAck[csgId[g]])
-                                ELSE gState[g]]
-      canRun(g) == gs[g] \notin {"terminated", "unknown"} /\ g \notin destroyed
-                   /\ g \notin timedout
-      requeued == GroupsInOrder({g \in evicted : canRun(g)})
-      idleEvt == evSlots \cap evtIdle # {}
-      unboundId == [g \in GroupIds |-> IF g \in evicted THEN NoSlot ELSE csgId[g]]
-      freedGroup == [i \in SlotIds |-> IF i \in evSlots THEN NoGroup ELSE slotGroup[i]]
-      toBind == SelectSeq(ctx, LAMBDA g : unboundId[g] = NoSlot)
-      free == SelectSeq(SlotSeq, LAMBDA i : freedGroup[i] = NoGroup)
-      bindK == 1..Len(toBind)
-      newSlots == {free[k] : k \in bindK}
+  LET b1 == FoldSeq(EvictOne, St, GroupsInOrder(evicted))
+      b2 == FoldSeq(BindOne, [b1 EXCEPT !.evicted = {}], [k \in 1..Len(ctx) |-> k])
   IN
   /\ phase = "evict"
   /\ EvictAcked
-  /\ gState' = gs
-  /\ signalled' = [g \in GroupIds |-> IF g \in evicted /\ csgId[g] \in evtSync
-                                        THEN Max(signalled[g], executed[g])
-                                        ELSE signalled[g]]
-  /\ mightIdle' = (mightIdle \/ idleEvt)
-  /\ tick' = IF idleEvt THEN RequestedTick ELSE tick
-  /\ evtSync' = evtSync \ evSlots
-  /\ evtIdle' = evtIdle \ evSlots
-  /\ fwIdle' = fwIdle \ (evSlots \cup newSlots)
-  /\ slotIdle' = slotIdle \ evSlots
-  \* after group_unbind_locked the variant's cached idleness no longer applies: idle decides
-  /\ runnable0' = runnable0 \o SelectSeq(requeued, LAMBDA g : Band(g) = 0 /\ g \notin idle)
-  /\ runnable1' = runnable1 \o SelectSeq(requeued, LAMBDA g : Band(g) = 1 /\ g \notin idle)
-  /\ idle0' = idle0 \o SelectSeq(requeued, LAMBDA g : Band(g) = 0 /\ g \in idle)
-  /\ idle1' = idle1 \o SelectSeq(requeued, LAMBDA g : Band(g) = 1 /\ g \in idle)
-  /\ termPending' = termPending \cup {g \in evicted : ~canRun(g)}
-  /\ evicted' = {}
-  /\ slotGroup' = [i \in SlotIds |-> IF \E k \in bindK : free[k] = i
-                                       THEN toBind[CHOOSE k \in bindK : free[k] = i]
-                                       ELSE freedGroup[i]]
-  /\ csgId' = [g \in GroupIds |-> IF \E k \in bindK : toBind[k] = g
-                                    THEN free[CHOOSE k \in bindK : toBind[k] = g]
-                                    ELSE unboundId[g]]
-  /\ slotPrio' = [i \in SlotIds |-> IF \E k \in bindK : free[k] = i
-                                      THEN LET g == toBind[CHOOSE k \in bindK : free[k] = i]
-                                           IN MAX_CSG_PRIO + 1 - Pos(ctx, g)
-                                      ELSE slotPrio[i]]
-  /\ csgReq' = [i \in SlotIds |-> IF \E k \in bindK : free[k] = i
-                                    THEN LET g == toBind[CHOOSE k \in bindK : free[k] = i]
-                                         IN IF gs[g] = "suspended" THEN "resume" ELSE "start"
-                                    ELSE csgReq[i]]
-  /\ phase' = "bind"
-  /\ UNCHANGED <<stopped, elapsed, full, deadline, stopTick, resetPending, resetInProgress,
-                 used, hung, stoppedGroups, ctx, csgAck, statusReq, statusAck, destroyed,
-                 timedout, idle, submitted, executed>>
+  /\ SetSt([b2 EXCEPT !.phase = "bind"])
 
-(* Batch 2 acked: the chosen groups take their state from the ack (ACTIVE);*)
-(* used_csg_slot_count and might_have_idle_groups are updated; the tick    *)
-(* re-arms (last_tick := now; stopped if stop_tick, else queued for the    *)
-(* next timeslice) and releases sched->lock (end of tick_work).            *)
+(* Batch 2 acked: each chosen group, in pick order, takes its state from   *)
+(* the ack (csg_slot_sync_state_locked) and, if ACTIVE, resumes its job    *)
+(* timeout (queue_resume_timeout); used_csg_slot_count and                 *)
+(* might_have_idle_groups are updated; the tick re-arms (last_tick := now; *)
+(* stopped if stop_tick, else queued for the next timeslice) and releases  *)
+(* sched->lock (end of tick_work).                                         *)
+FinishOne(b, g) ==
+  LET b1 == CsgSlotSyncStateB(b, b.csgId[g])
+  IN IF b1.gState[g] = "active" THEN TimerResumeB(b1, g) ELSE b1
+
 TickFinish ==
+  LET b1 == FoldSeq(FinishOne, St, ctx)
+  IN
   /\ phase = "bind"
-  /\ csgReq = csgAck
-  /\ gState' = [g \in GroupIds |-> IF g \in Range(ctx) THEN StateFromAck(csgAck[csgId[g]])
-                                   ELSE gState[g]]
-  /\ used' = Cardinality(BoundSlots)
-  /\ mightIdle' = \E g \in Range(ctx) : GroupIsIdle(g)
-  /\ elapsed' = FALSE
-  /\ stopped' = stopTick
-  /\ tick' = IF ~stopTick /\ tick = "none" THEN "delayed" ELSE tick
-  /\ ctx' = <<>>
-  /\ full' = FALSE
-  /\ deadline' = FALSE
-  /\ stopTick' = FALSE
-  /\ phase' = "idle"
-  /\ UNCHANGED <<resetPending, resetInProgress, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, fwIdle, slotIdle, csgId, destroyed, timedout,
-                 termPending, idle, submitted, executed, signalled>>
+  /\ \A i \in SlotIds : CsgAcked(i)
+  /\ SetSt([b1 EXCEPT !.used = Cardinality(BoundSlots),
+                      \* neither the state sync nor the timers change idleness
+                      !.mightIdle = \E g \in Range(ctx) : GroupIsIdle(g),
+                      !.elapsed = FALSE,
+                      !.stopped = stopTick,
+                      !.tick = IF ~stopTick /\ @ = "none" THEN "delayed" ELSE @,
+                      !.ctx = <<>>,
+                      !.full = FALSE,
+                      !.deadline = FALSE,
+                      !.stopTick = FALSE,
+                      !.phase = "idle"])
 
 (* csgs_upd_ctx_apply_locked times out (100 ms) on a batch: a device reset *)
 (* is scheduled (panthor_device_schedule_reset) and the tick gives up      *)
@@ -540,7 +774,7 @@ WaitTimeout ==
   /\ phase # "idle"
   /\ CASE phase = "status" -> statusReq # statusAck
        [] phase = "evict" -> ~EvictAcked
-       [] OTHER -> csgReq # csgAck
+       [] OTHER -> \E i \in SlotIds : ~CsgAcked(i)
   /\ resetPending' = TRUE
   /\ tick' = "none"
   /\ runnable0' = runnable0 \o backTo(0, FALSE)
@@ -555,180 +789,47 @@ WaitTimeout ==
   /\ stopTick' = FALSE
   /\ UNCHANGED <<stopped, elapsed, mightIdle, resetInProgress, used, hung, stoppedGroups,
                  slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync, evtIdle,
-                 fwIdle, slotIdle, gState, csgId, destroyed, timedout, termPending, idle,
-                 submitted, executed, signalled>>
-
-(* Time passes: the current timeslice ends (now >= last_tick +             *)
-(* tick_period).                                                           *)
-TimesliceEnds ==
-  /\ ~elapsed
-  /\ elapsed' = TRUE
-  /\ UNCHANGED <<tick, stopped, phase, full, deadline, stopTick, mightIdle, resetPending,
-                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
-                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck,
-                 evtSync, evtIdle, fwIdle, slotIdle, gState, csgId, destroyed, timedout,
-                 termPending, idle, submitted, executed, signalled>>
-
-(* queue_run_job for group g's queue (drm_sched stops the queues during a  *)
-(* reset; a group that cannot run fails the job before it takes a seqno).  *)
-(* The job gets the next seqno.  An unbound group goes through             *)
-(* group_schedule_locked: its idle bit is cleared, if it was idle it moves *)
-(* from idle[p] to the tail of runnable[p], and the tick is decided: an    *)
-(* immediate tick for RT or when might_have_idle_groups, else an immediate *)
-(* tick if the periodic tick runs and a slot is free, else                 *)
-(* sched_resume_tick if the tick is stopped.  A bound group clears its     *)
-(* idle bit, resumes a stopped tick if it was idle (sched_resume_tick;     *)
-(* variant tick-not-resumed-on-submit forgets), and rings its doorbell.    *)
-SubmitJob(g) ==
-  LET isBound == csgId[g] # NoSlot
-      wasIdle == GroupIsIdle(g)
-      same == [stopped |-> stopped, tick |-> tick]
-      requested == [stopped |-> stopped, tick |-> RequestedTick]
-      t == IF isBound
-             THEN IF wasIdle /\ stopped /\ ~Bug("tick-not-resumed-on-submit")
-                    THEN ResumedTick ELSE same
-           ELSE IF Band(g) = 1 \/ mightIdle THEN requested
-           ELSE IF ~stopped THEN (IF used < Slots THEN requested ELSE same)
-           ELSE ResumedTick
-      move == ~isBound /\ wasIdle
-  IN
-  /\ phase = "idle"
-  /\ ~resetInProgress
-  /\ g \notin destroyed
-  /\ submitted[g] < Jobs
-  /\ GroupCanRun(g)
-  /\ submitted' = [submitted EXCEPT ![g] = @ + 1]
-  /\ idle' = idle \ {g}
-  /\ stopped' = t.stopped
-  /\ tick' = t.tick
-  \* unlink, then the tail of runnable[band]
-  /\ runnable0' = IF move THEN Remove(runnable0, g) \o (IF Band(g) = 0 THEN <<g>> ELSE <<>>)
-                  ELSE runnable0
-  /\ runnable1' = IF move THEN Remove(runnable1, g) \o (IF Band(g) = 1 THEN <<g>> ELSE <<>>)
-                  ELSE runnable1
-  /\ idle0' = IF move THEN Remove(idle0, g) ELSE idle0
-  /\ idle1' = IF move THEN Remove(idle1, g) ELSE idle1
-  /\ stoppedGroups' = IF move THEN stoppedGroups \ {g} ELSE stoppedGroups
-  /\ UNCHANGED <<elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
-                 resetInProgress, used, hung, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck,
-                 statusReq, statusAck, evtSync, evtIdle, fwIdle, slotIdle, gState, csgId,
-                 destroyed, timedout, termPending, executed, signalled>>
-
-(* panthor_group_destroy: destroyed := TRUE; a bound group is left to an   *)
-(* immediate tick, which terminates it; an unbound one is unlinked from    *)
-(* every list and its term work queued, unless a reset is in progress      *)
-(* (panthor_sched_post_reset handles it).                                  *)
-Destroy(g) ==
-  LET unlink == csgId[g] = NoSlot /\ ~resetInProgress
-  IN
-  /\ GroupDestroy
-  /\ phase = "idle"
-  /\ g \notin destroyed
-  /\ destroyed' = destroyed \cup {g}
-  /\ tick' = IF csgId[g] # NoSlot THEN RequestedTick ELSE tick
-  /\ runnable0' = IF unlink THEN Remove(runnable0, g) ELSE runnable0
-  /\ runnable1' = IF unlink THEN Remove(runnable1, g) ELSE runnable1
-  /\ idle0' = IF unlink THEN Remove(idle0, g) ELSE idle0
-  /\ idle1' = IF unlink THEN Remove(idle1, g) ELSE idle1
-  /\ stoppedGroups' = IF unlink THEN stoppedGroups \ {g} ELSE stoppedGroups
-  /\ termPending' = IF unlink THEN termPending \cup {g} ELSE termPending
-  /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
-                 resetInProgress, used, hung, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck,
-                 statusReq, statusAck, evtSync, evtIdle, fwIdle, slotIdle, gState, csgId,
-                 timedout, idle, submitted, executed, signalled>>
-
-(* group_term_post_processing: every in-flight job's fence is signalled    *)
-(* with an error, and the queue's sync object is set to the last seqno so  *)
-(* that waiters are released.                                              *)
-TermWork(g) ==
-  /\ g \in termPending
-  /\ termPending' = termPending \ {g}
-  /\ executed' = [executed EXCEPT ![g] = submitted[g]]
-  /\ signalled' = [signalled EXCEPT ![g] = submitted[g]]
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, fwIdle, slotIdle, gState, csgId, destroyed,
-                 timedout, idle, submitted>>
-
-(* process_fw_events_work for slot i's CSG events (under sched->lock):     *)
-(* sched_process_csg_irq_locked.  A sync update signals the finished jobs  *)
-(* in order (queue_check_job_completion); an idle event sets               *)
-(* might_have_idle_groups and asks for an immediate tick                   *)
-(* (csg_slot_process_idle_event_locked).                                   *)
-EventsWork(i) ==
-  LET g == slotGroup[i]
-  IN
-  /\ phase = "idle"
-  /\ i \in evtSync \cup evtIdle
-  /\ signalled' = IF i \in evtSync /\ g # NoGroup
-                    THEN [signalled EXCEPT ![g] = Max(@, executed[g])]
-                    ELSE signalled
-  /\ mightIdle' = (mightIdle \/ i \in evtIdle)
-  /\ tick' = IF i \in evtIdle THEN RequestedTick ELSE tick
-  /\ evtSync' = evtSync \ {i}
-  /\ evtIdle' = evtIdle \ {i}
-  /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, resetPending,
-                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
-                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, fwIdle,
-                 slotIdle, gState, csgId, destroyed, timedout, termPending, idle, submitted,
-                 executed>>
+                 evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting,
+                 syncUpd, timer, since, termPending, idle, submitted, executed, signalled>>
 
 (* The reset work's panthor_sched_pre_reset: reset.in_progress := TRUE, the*)
-(* tick cancelled, and panthor_sched_suspend: every occupied slot is       *)
+(* tick cancelled, and panthor_sched_suspend, slot by slot: the slot is    *)
 (* suspended (or terminated if its group cannot run) and its queue state   *)
-(* synced; with a hung FW the requests time out and the groups are forced  *)
-(* TERMINATED with timedout set.  The slots' CSG IRQs are processed (the   *)
-(* tick is not queued: a reset is in progress) and every slot is unbound   *)
-(* (group_unbind_locked); groups that can run go to the head of idle[p],   *)
-(* the others get their term work.  Then every group on a run list moves   *)
-(* to stopped_groups.  The waits inside are one step here.                 *)
+(* synced; with a hung FW the request times out and the group is forced    *)
+(* TERMINATED with timedout set.  The slot's CSG IRQs are processed (the   *)
+(* tick is not queued: a reset is in progress), its timer suspended, and   *)
+(* it is unbound (group_unbind_locked); a group that can run goes to the   *)
+(* head of idle[p], the others get their term work.  Then every group on a *)
+(* run list moves to stopped_groups.  The waits inside are one step here.  *)
+SuspendSlot(b, i) ==
+  LET g == b.slotGroup[i]
+      req == IF CanRunB(b, g) THEN "suspend" ELSE "terminate"
+      b1 == IF ~b.hung
+              THEN SyncQueueStateB([b EXCEPT !.csgReq[i] = req, !.csgAck[i] = req,
+                                             !.gState[g] = StateFromAck(req)], g)
+              ELSE [b EXCEPT !.timedout = @ \cup {g}, !.gState[g] = "terminated"]
+      b2 == GroupUnbindB(TimerSuspendB(ProcessCsgIrqB(b1, i), g), g)
+  IN IF CanRunB(b2, g) THEN WithIdl(b2, Band(g), <<g>> \o IdlB(b2, Band(g)))
+     ELSE [b2 EXCEPT !.termPending = @ \cup {g}]
+
 ResetPre ==
-  LET req(i) == IF GroupCanRun(slotGroup[i]) THEN "suspend" ELSE "terminate"
-      gs == [g \in GroupIds |-> IF g \in BoundGroups
-                                  THEN IF hung THEN "terminated"
-                                       ELSE StateFromAck(req(csgId[g]))
-                                  ELSE gState[g]]
-      to == IF hung THEN timedout \cup BoundGroups ELSE timedout
-      canRun(g) == gs[g] \notin {"terminated", "unknown"} /\ g \notin destroyed /\ g \notin to
+  LET b1 == FoldSeq(SuspendSlot, [St EXCEPT !.resetInProgress = TRUE, !.tick = "none"],
+                    SlotsInOrder(BoundSlots))
   IN
   /\ resetPending
   /\ ~resetInProgress
   /\ phase = "idle"
-  /\ resetInProgress' = TRUE
-  /\ tick' = "none"
-  /\ csgReq' = [i \in SlotIds |-> IF i \in BoundSlots /\ ~hung THEN req(i) ELSE csgReq[i]]
-  /\ csgAck' = [i \in SlotIds |-> IF i \in BoundSlots /\ ~hung THEN req(i) ELSE csgAck[i]]
-  /\ gState' = gs
-  /\ timedout' = to
-  /\ idle' = IF hung THEN idle
-             ELSE {g \in GroupIds : IF g \in BoundGroups THEN executed[g] = submitted[g]
-                                    ELSE g \in idle}
-  /\ signalled' = [g \in GroupIds |-> IF g \in BoundGroups /\ csgId[g] \in evtSync
-                                        THEN Max(signalled[g], executed[g])
-                                        ELSE signalled[g]]
-  /\ mightIdle' = (mightIdle \/ BoundSlots \cap evtIdle # {})
-  /\ evtSync' = evtSync \ BoundSlots
-  /\ evtIdle' = evtIdle \ BoundSlots
-  /\ fwIdle' = fwIdle \ BoundSlots
-  /\ slotIdle' = slotIdle \ BoundSlots  \* the variant's cached copy dies with the unbind
-  /\ slotGroup' = [i \in SlotIds |-> NoGroup]
-  /\ csgId' = [g \in GroupIds |-> IF g \in BoundGroups THEN NoSlot ELSE csgId[g]]
-  /\ termPending' = termPending \cup {g \in BoundGroups : ~canRun(g)}
-  /\ stoppedGroups' = stoppedGroups \cup Range(runnable0) \cup Range(runnable1)
-                        \cup Range(idle0) \cup Range(idle1) \cup {g \in BoundGroups : canRun(g)}
-  /\ runnable0' = <<>>
-  /\ runnable1' = <<>>
-  /\ idle0' = <<>>
-  /\ idle1' = <<>>
-  /\ used' = 0
-  /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, resetPending, hung, ctx,
-                 evicted, slotPrio, statusReq, statusAck, destroyed, submitted, executed>>
+  /\ SetSt([b1 EXCEPT !.stoppedGroups = @ \cup Range(b1.runnable0) \cup Range(b1.runnable1)
+                                         \cup Range(b1.idle0) \cup Range(b1.idle1),
+                      !.runnable0 = <<>>, !.runnable1 = <<>>, !.idle0 = <<>>, !.idle1 = <<>>,
+                      !.used = 0])
 
 (* The reset work reloads the FW (every slot empty, the FW answers again), *)
-(* clears reset.pending, and panthor_sched_post_reset: each stopped group, *)
-(* in group order, goes back on the tail of its run list if it can run     *)
-(* (else term), in_progress := FALSE, and an immediate tick.               *)
+(* clears reset.pending (and with it the unrecoverable-fault marker), and  *)
+(* panthor_sched_post_reset: each stopped group, in group order, goes back *)
+(* on the tail of its run list if it can run (else term), in_progress :=   *)
+(* FALSE, an immediate tick, and sync_upd_work is queued.                  *)
 ResetPost ==
   LET back == GroupsInOrder({g \in stoppedGroups : GroupCanRun(g)})
       backTo(p, isIdle) == SelectSeq(back, LAMBDA g : Band(g) = p /\ GroupIsIdle(g) = isIdle)
@@ -741,6 +842,7 @@ ResetPost ==
   /\ statusReq' = {}
   /\ statusAck' = {}
   /\ resetPending' = FALSE
+  /\ unrec' = FALSE
   /\ runnable0' = runnable0 \o backTo(0, FALSE)
   /\ runnable1' = runnable1 \o backTo(1, FALSE)
   /\ idle0' = idle0 \o backTo(0, TRUE)
@@ -749,9 +851,267 @@ ResetPost ==
   /\ stoppedGroups' = {}
   /\ resetInProgress' = FALSE
   /\ tick' = "now"  \* requestTick, with neither a reset pending nor one in progress
+  /\ syncUpd' = (syncUpd \/ SyncWait)
   /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle, used, ctx,
-                 evicted, slotGroup, slotPrio, evtSync, evtIdle, fwIdle, slotIdle, gState, csgId,
-                 destroyed, timedout, idle, submitted, executed, signalled>>
+                 evicted, slotGroup, slotPrio, evtSync, evtIdle, evtFatal, evtOom, fwIdle,
+                 slotIdle, life, uaf, gState, csgId, destroyed, timedout, fatal, badAck, oomWork,
+                 sync, syncSb, blocked, waiting, timer, since, idle, submitted, executed,
+                 signalled>>
+
+(* Time passes: the current timeslice ends (now >= last_tick +             *)
+(* tick_period).                                                           *)
+TimesliceEnds ==
+  /\ ~elapsed
+  /\ elapsed' = TRUE
+  /\ UNCHANGED <<tick, stopped, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck,
+                 evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId,
+                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
+                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
+
+(* panthor_group_create, first part: the group object is allocated and its *)
+(* handle inserted into the file's group pool (unmarked in the fixed       *)
+(* kernel, so that lookups and destroy ignore it until creation ends).     *)
+CreatePublish(g) ==
+  /\ Create
+  /\ life[g] = "absent"
+  /\ life' = [life EXCEPT ![g] = "published"]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
+                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
+                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, uaf, gState,
+                 csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb,
+                 blocked, waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
+
+(* panthor_group_create, second part: the queue is set up (idle), the      *)
+(* group put on idle[p] (or reset.stopped_groups during a reset) under     *)
+(* sched->lock, and the handle marked registered.  On a group freed in     *)
+(* between (variant group-create-publish), this is a use after free.       *)
+CreateInit(g) ==
+  /\ phase = "idle"
+  /\ life[g] = "published" \/ (life[g] = "freed" /\ ~uaf)
+  /\ IF life[g] = "freed"
+       THEN /\ uaf' = TRUE
+            /\ UNCHANGED <<life, idle, stoppedGroups, idle0, idle1>>
+       ELSE /\ life' = [life EXCEPT ![g] = "ready"]
+            /\ idle' = idle \cup {g}
+            /\ stoppedGroups' = IF resetInProgress THEN stoppedGroups \cup {g}
+                                ELSE stoppedGroups
+            /\ idle0' = IF ~resetInProgress /\ Band(g) = 0 THEN Append(idle0, g) ELSE idle0
+            /\ idle1' = IF ~resetInProgress /\ Band(g) = 1 THEN Append(idle1, g) ELSE idle1
+            /\ UNCHANGED uaf
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+                 resetPending, resetInProgress, used, hung, runnable0, runnable1, ctx, evicted,
+                 slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync, evtIdle,
+                 evtFatal, evtOom, fwIdle, slotIdle, gState, csgId, destroyed, timedout, fatal,
+                 unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd, timer, since,
+                 termPending, submitted, executed, signalled>>
+
+(* queue_run_job for group g's queue (drm_sched stops the queues during a  *)
+(* reset; a group that cannot run fails the job before it takes a seqno).  *)
+(* The job gets the next seqno.  An unbound group arms its job timeout     *)
+(* (suspended: not charged while unbound) and goes through                 *)
+(* group_schedule_locked, which does nothing more for a blocked group:     *)
+(* its idle bit is cleared, if it was idle it moves from idle[p] to the    *)
+(* tail of runnable[p], and the tick is decided: an immediate tick for RT  *)
+(* or when might_have_idle_groups, else an immediate tick if the periodic  *)
+(* tick runs and a slot is free, else sched_resume_tick if the tick is     *)
+(* stopped.  A bound group clears its idle bit, resumes a stopped tick if  *)
+(* it was idle (sched_resume_tick; variant tick-not-resumed-on-submit      *)
+(* forgets), resumes its timer (queue_resume_timeout; variant              *)
+(* per-queue-timeout forgets) and rings its doorbell.                      *)
+SubmitJob(g) ==
+  LET isBound == csgId[g] # NoSlot
+      sched == ~isBound /\ g \notin blocked   \* group_schedule_locked goes on
+      wasIdle == GroupIsIdle(g)
+      same == [stopped |-> stopped, tick |-> tick]
+      requested == [stopped |-> stopped, tick |-> RequestedTick]
+      t == IF isBound
+             THEN IF wasIdle /\ stopped /\ ~Bug("tick-not-resumed-on-submit")
+                    THEN ResumedTick ELSE same
+           ELSE IF ~sched THEN same
+           ELSE IF Band(g) = 1 \/ mightIdle THEN requested
+           ELSE IF ~stopped THEN (IF used < Slots THEN requested ELSE same)
+           ELSE ResumedTick
+      move == sched /\ wasIdle
+      sub == [submitted EXCEPT ![g] = @ + 1]
+  IN
+  /\ phase = "idle"
+  /\ ~resetInProgress
+  /\ g \notin destroyed
+  /\ life[g] = "ready"
+  /\ submitted[g] < Jobs
+  /\ GroupCanRun(g)
+  /\ submitted' = sub
+  /\ idle' = IF isBound \/ sched THEN idle \ {g} ELSE idle
+  /\ stopped' = t.stopped
+  /\ tick' = t.tick
+  \* unlink, then the tail of runnable[band]
+  /\ runnable0' = IF move THEN Remove(runnable0, g) \o (IF Band(g) = 0 THEN <<g>> ELSE <<>>)
+                  ELSE runnable0
+  /\ runnable1' = IF move THEN Remove(runnable1, g) \o (IF Band(g) = 1 THEN <<g>> ELSE <<>>)
+                  ELSE runnable1
+  /\ idle0' = IF move THEN Remove(idle0, g) ELSE idle0
+  /\ idle1' = IF move THEN Remove(idle1, g) ELSE idle1
+  /\ stoppedGroups' = IF move THEN stoppedGroups \ {g} ELSE stoppedGroups
+  /\ IF ~isBound
+       THEN IF JobTimeouts /\ timer[g] = "off"
+              THEN /\ timer' = [timer EXCEPT ![g] = TSusp(0)]
+                   /\ since' = [since EXCEPT ![g] = 0]
+              ELSE UNCHANGED <<timer, since>>
+     ELSE IF Bug("per-queue-timeout") THEN UNCHANGED <<timer, since>>
+     ELSE LET b == TimerResumeB([timer |-> timer, since |-> since, submitted |-> sub,
+                                 signalled |-> signalled], g)
+          IN timer' = b.timer /\ since' = b.since
+  /\ UNCHANGED <<elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck,
+                 statusReq, statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle,
+                 life, uaf, gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork,
+                 sync, syncSb, blocked, waiting, syncUpd, termPending, executed, signalled>>
+
+(* panthor_group_destroy: the handle is looked up (only registered groups, *)
+(* or also unfinished ones in variant group-create-publish, where the      *)
+(* handle's reference was the only one and the group is freed under its   *)
+(* creator); destroyed := TRUE; a bound group is left to an immediate      *)
+(* tick, which terminates it; an unbound one is unlinked from every list   *)
+(* and its term work queued, unless a reset is in progress                 *)
+(* (panthor_sched_post_reset handles it).                                  *)
+Destroy(g) ==
+  LET unlink == csgId[g] = NoSlot /\ ~resetInProgress
+  IN
+  /\ GroupDestroy
+  /\ phase = "idle"
+  /\ g \notin destroyed
+  /\ life[g] = "ready" \/ (life[g] = "published" /\ Bug("group-create-publish"))
+  /\ destroyed' = destroyed \cup {g}
+  /\ IF life[g] = "published"
+       THEN /\ life' = [life EXCEPT ![g] = "freed"]
+            /\ UNCHANGED <<tick, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                           termPending>>
+       ELSE /\ tick' = IF csgId[g] # NoSlot THEN RequestedTick ELSE tick
+            /\ runnable0' = IF unlink THEN Remove(runnable0, g) ELSE runnable0
+            /\ runnable1' = IF unlink THEN Remove(runnable1, g) ELSE runnable1
+            /\ idle0' = IF unlink THEN Remove(idle0, g) ELSE idle0
+            /\ idle1' = IF unlink THEN Remove(idle1, g) ELSE idle1
+            /\ stoppedGroups' = IF unlink THEN stoppedGroups \ {g} ELSE stoppedGroups
+            /\ termPending' = IF unlink THEN termPending \cup {g} ELSE termPending
+            /\ UNCHANGED life
+  /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck,
+                 statusReq, statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, uaf,
+                 gState, csgId, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
+                 waiting, syncUpd, timer, since, idle, submitted, executed, signalled>>
+
+(* group_term_post_processing: every in-flight job's fence is signalled    *)
+(* with an error, and the queue's sync object is set to the last seqno so  *)
+(* that waiters are released (sync_upd_work is queued); the timer stops    *)
+(* and the queue leaves the blocked and waiting sets.                      *)
+TermWork(g) ==
+  /\ g \in termPending
+  /\ termPending' = termPending \ {g}
+  /\ executed' = [executed EXCEPT ![g] = submitted[g]]
+  /\ signalled' = [signalled EXCEPT ![g] = submitted[g]]
+  /\ timer' = [timer EXCEPT ![g] = "off"]
+  /\ since' = [since EXCEPT ![g] = 0]
+  /\ blocked' = blocked \ {g}
+  /\ waiting' = waiting \ {g}
+  /\ syncUpd' = (syncUpd \/ SyncWait)
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
+                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
+                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
+                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb,
+                 idle, submitted>>
+
+(* sync_upd_work, one waiting unbound group at a time in group order: a   *)
+(* blocked queue whose sync object is now satisfied is unblocked, and the  *)
+(* group, if it can run and no reset is in progress, moves to the tail of  *)
+(* runnable[p] (an RT group gets an immediate tick); an unblocked group    *)
+(* leaves the waiting list.  Bound groups are left to the FW.              *)
+SyncUpdOne(b, g) ==
+  IF g \notin b.waiting \/ b.csgId[g] # NoSlot THEN b
+  ELSE LET b1 == IF g \in b.blocked /\ b.sync[g] \in {"signalled", "done"}
+                   THEN LET u == [b EXCEPT !.blocked = @ \ {g}]
+                            r == UnlinkB(u, g)
+                            r1 == WithRun(r, Band(g), Append(RunB(r, Band(g)), g))
+                        IN IF CanRunB(u, g) /\ ~u.resetInProgress
+                             THEN IF Band(g) = 1 THEN RequestTickB(r1) ELSE r1
+                             ELSE u
+                   ELSE b
+       IN IF g \notin b1.blocked THEN [b1 EXCEPT !.waiting = @ \ {g}] ELSE b1
+
+SyncUpdWork ==
+  /\ syncUpd
+  /\ phase = "idle"
+  /\ SetSt(FoldSeq(SyncUpdOne, [St EXCEPT !.syncUpd = FALSE], GroupSeq))
+
+(* The sync object group g's queue waits on is signalled (by another       *)
+(* queue's SYNC_ADD, which raises a sync update and queues sync_upd_work). *)
+EnvSignal(g) ==
+  /\ sync[g] = "wait"
+  /\ sync' = [sync EXCEPT ![g] = "signalled"]
+  /\ syncUpd' = TRUE
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
+                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
+                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
+                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, syncSb,
+                 blocked, waiting, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
+
+(* Half a JOB_TIMEOUT of running time passes for group g's queue while its *)
+(* timer runs (time a queue spends waiting for a slot is not charged).     *)
+QueueTimePasses(g) ==
+  /\ JobTimeouts
+  /\ \E k \in 0..(TMR_FULL - 1) : timer[g] = TRun(k)
+  /\ timer' = [timer EXCEPT ![g] = TRun(TimerUsed(@) + 1)]
+  /\ since' = [since EXCEPT ![g] = IF @ + 1 < TMR_FULL THEN @ + 1 ELSE TMR_FULL]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
+                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
+                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
+                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb,
+                 blocked, waiting, syncUpd, termPending, idle, submitted, executed, signalled>>
+
+(* The queue's timeout work fires (queue_timedout_job, under sched->lock): *)
+(* the group is marked timed out; a bound group gets an immediate tick     *)
+(* (which terminates it), an unbound one is unlinked and its term work     *)
+(* queued (unless a reset is in progress).                                 *)
+JobTimeout(g) ==
+  LET unlink == csgId[g] = NoSlot /\ ~resetInProgress
+  IN
+  /\ phase = "idle"
+  /\ timer[g] = TRun(TMR_FULL)
+  /\ timer' = [timer EXCEPT ![g] = "off"]
+  /\ timedout' = timedout \cup {g}
+  /\ tick' = IF csgId[g] # NoSlot THEN RequestedTick ELSE tick
+  /\ runnable0' = IF unlink THEN Remove(runnable0, g) ELSE runnable0
+  /\ runnable1' = IF unlink THEN Remove(runnable1, g) ELSE runnable1
+  /\ idle0' = IF unlink THEN Remove(idle0, g) ELSE idle0
+  /\ idle1' = IF unlink THEN Remove(idle1, g) ELSE idle1
+  /\ stoppedGroups' = IF unlink THEN stoppedGroups \ {g} ELSE stoppedGroups
+  /\ termPending' = IF unlink THEN termPending \cup {g} ELSE termPending
+  /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck,
+                 statusReq, statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle,
+                 life, uaf, gState, csgId, destroyed, fatal, unrec, badAck, oomWork, sync,
+                 syncSb, blocked, waiting, syncUpd, since, idle, submitted, executed, signalled>>
+
+(* process_fw_events_work for slot i's events (under sched->lock):         *)
+(* sched_process_csg_irq_locked (see ProcessCsgIrqB).  A CS_UNRECOVERABLE  *)
+(* processed here sets the unrecoverable-fault marker.  A TILER_OOM counts *)
+(* only while the bound group has no OOM work.                             *)
+EventSlots ==   \* one set, not a disjunction: TLC would take one step per true disjunct
+  evtSync \cup evtIdle \cup {j \in SlotIds : evtFatal[j] # 0}
+    \cup {j \in evtOom : slotGroup[j] # NoGroup /\ oomWork[slotGroup[j]] = "none"}
+
+EventsWork(i) ==
+  /\ phase = "idle"
+  /\ i \in EventSlots
+  /\ SetSt(ProcessCsgIrqB([St EXCEPT !.unrec = @ \/ evtFatal[i] = 2], i))
 
 (* The FW answers slot i's STATUS_UPDATE request.                          *)
 FwStatusAck(i) ==
@@ -761,19 +1121,23 @@ FwStatusAck(i) ==
   /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
                  resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
                  stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 evtSync, evtIdle, fwIdle, slotIdle, gState, csgId, destroyed, timedout,
-                 termPending, idle, submitted, executed, signalled>>
+                 evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId,
+                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
+                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
 
 (* The FW acts on slot i's CSG_STATE request and echoes it in ack.         *)
 FwCsgAck(i) ==
   /\ ~hung
-  /\ csgReq[i] # csgAck[i]
+  /\ ~CsgAcked(i)
   /\ csgAck' = [csgAck EXCEPT ![i] = csgReq[i]]
   /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
                  resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
                  stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, statusReq, statusAck,
-                 evtSync, evtIdle, fwIdle, slotIdle, gState, csgId, destroyed, timedout,
-                 termPending, idle, submitted, executed, signalled>>
+                 evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId,
+                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
+                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
 
 (* The FW finishes the next job of the group on slot i: its SYNC_ADD64     *)
 (* bumps the queue's sync object and raises CSG_SYNC_UPDATE.               *)
@@ -789,8 +1153,9 @@ FwRunJob(i) ==
   /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
                  resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
                  stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtIdle, slotIdle, gState, csgId, destroyed, timedout, termPending,
-                 idle, submitted, signalled>>
+                 statusAck, evtIdle, evtFatal, evtOom, slotIdle, life, uaf, gState, csgId,
+                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
+                 waiting, syncUpd, timer, since, termPending, idle, submitted, signalled>>
 
 (* The queue on slot i drained: the FW raises CSG_IDLE (once per drain).   *)
 FwIdle(i) ==
@@ -805,8 +1170,142 @@ FwIdle(i) ==
   /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
                  resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
                  stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, slotIdle, gState, csgId, destroyed, timedout, termPending,
-                 idle, submitted, executed, signalled>>
+                 statusAck, evtSync, evtFatal, evtOom, slotIdle, life, uaf, gState, csgId,
+                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
+                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
+
+(* The FW raises CS_FATAL on the running group of slot i (unrecoverable:   *)
+(* the CS_UNRECOVERABLE exception type); the CS stops.                     *)
+FwCsFatal(i, unrecoverable) ==
+  /\ Faults
+  /\ ~hung
+  /\ Running(i)
+  /\ evtFatal' = [evtFatal EXCEPT ![i] = IF unrecoverable THEN 2 ELSE 1]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
+                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
+                 statusAck, evtSync, evtIdle, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId,
+                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
+                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
+
+(* The FW changes slot i's CSG_STATE ack to an undefined value after the   *)
+(* host's wait saw it acked and before csg_slot_sync_state_locked re-reads *)
+(* it (only while a tick is between those two points).                     *)
+FwCorruptAck(i) ==
+  /\ Corrupt
+  /\ ~hung
+  /\ phase \in {"evict", "bind"}
+  /\ slotGroup[i] # NoGroup
+  /\ csgReq[i] = csgAck[i]
+  /\ csgAck' = [csgAck EXCEPT ![i] = Corrupted(@)]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
+                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, statusReq, statusAck,
+                 evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId,
+                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
+                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
+
+(* The tiler of the group on slot i runs out of heap memory: the FW raises *)
+(* TILER_OOM and the CS waits for the answer.                              *)
+FwTilerOom(i) ==
+  /\ Oom
+  /\ ~hung
+  /\ Running(i)
+  /\ evtOom' = evtOom \cup {i}
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
+                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
+                 statusAck, evtSync, evtIdle, evtFatal, fwIdle, slotIdle, life, uaf, gState,
+                 csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb,
+                 blocked, waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
+
+(* The running queue of slot i reaches a SYNC_WAIT on an unsignalled       *)
+(* object: the CS blocks (scoreboards: its status also shows pending       *)
+(* scoreboard entries).                                                    *)
+FwSyncWait(i, scoreboards) ==
+  LET g == slotGroup[i]
+  IN
+  /\ SyncWait
+  /\ ~hung
+  /\ Running(i)
+  /\ sync[g] = "none"
+  /\ executed[g] < submitted[g]
+  /\ sync' = [sync EXCEPT ![g] = "wait"]
+  /\ syncSb' = IF scoreboards THEN syncSb \cup {g} ELSE syncSb \ {g}
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
+                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
+                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
+                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, blocked,
+                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
+
+(* The FW re-evaluates the signalled sync wait of slot i's queue and goes  *)
+(* on.                                                                     *)
+FwSyncResume(i) ==
+  LET g == slotGroup[i]
+  IN
+  /\ ~hung
+  /\ g # NoGroup
+  /\ sync[g] = "signalled"
+  /\ csgReq[i] = csgAck[i]
+  /\ csgAck[i] \in {"start", "resume"}
+  /\ sync' = [sync EXCEPT ![g] = "done"]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
+                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
+                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
+                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, syncSb,
+                 blocked, waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
+
+\* The outcomes of panthor_heap_grow: a new chunk, -ENOMEM (wait for fragments), a full heap
+\* (a NULL chunk, incremental render), -EINVAL.
+OomOutcomes == {"chunk", "enomem-wait", "enomem-full", "einval"}
+
+(* The tiler-OOM work of group g (group_process_tiler_oom): under          *)
+(* sched->lock, if the group is still bound, read the heap context from    *)
+(* the CS; then, without the lock, panthor_heap_grow gives outcome.  An    *)
+(* unbound group is left alone (the FW raises the OOM again after the next *)
+(* resume).                                                                *)
+OomGrow(g, outcome) ==
+  /\ phase = "idle"
+  /\ oomWork[g] = "queued"
+  /\ oomWork' = [oomWork EXCEPT ![g] = IF csgId[g] = NoSlot THEN "none" ELSE outcome]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
+                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
+                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
+                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, sync, syncSb, blocked,
+                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
+
+(* The end of group_process_tiler_oom: an error other than -ENOMEM makes   *)
+(* the queue fatal and asks for a tick (variant tiler-oom-null-chunk: so   *)
+(* does a full heap); otherwise, under sched->lock, if the group is still  *)
+(* bound, the heap registers get the new chunk (or NULL) and TILER_OOM is  *)
+(* acknowledged; if it was unbound in between, the chunk goes back to the  *)
+(* heap (panthor_heap_return_chunk).                                       *)
+OomFinish(g) ==
+  LET out == oomWork[g]
+      error == out = "einval" \/ (out = "enomem-full" /\ Bug("tiler-oom-null-chunk"))
+  IN
+  /\ phase = "idle"
+  /\ out \in OomOutcomes
+  /\ oomWork' = [oomWork EXCEPT ![g] = "none"]
+  /\ fatal' = IF error THEN fatal \cup {g} ELSE fatal
+  /\ tick' = IF error THEN RequestedTick ELSE tick
+  /\ evtOom' = IF ~error /\ csgId[g] # NoSlot THEN evtOom \ {csgId[g]} ELSE evtOom
+  /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck,
+                 evtSync, evtIdle, evtFatal, fwIdle, slotIdle, life, uaf, gState, csgId,
+                 destroyed, timedout, unrec, badAck, sync, syncSb, blocked, waiting, syncUpd,
+                 timer, since, termPending, idle, submitted, executed, signalled>>
 
 (* The FW hangs: it answers nothing until the next reset reloads it.       *)
 FwHang ==
@@ -816,8 +1315,10 @@ FwHang ==
   /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
                  resetPending, resetInProgress, used, runnable0, runnable1, idle0, idle1,
                  stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, fwIdle, slotIdle, gState, csgId, destroyed,
-                 timedout, termPending, idle, submitted, executed, signalled>>
+                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
+                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb,
+                 blocked, waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
+                 signalled>>
 
 -----------------------------------------------------------------------------
 (* The Java explorer accepts quiescent states as ends (SchedModel.         *)
@@ -837,14 +1338,22 @@ Next ==
   \/ ResetPre
   \/ ResetPost
   \/ TimesliceEnds
+  \/ \E g \in GroupIds : CreatePublish(g) \/ CreateInit(g)
   \/ \E g \in GroupIds : SubmitJob(g)
   \/ \E g \in GroupIds : Destroy(g)
   \/ \E g \in GroupIds : TermWork(g)
+  \/ SyncUpdWork
+  \/ \E g \in GroupIds : EnvSignal(g)
+  \/ \E g \in GroupIds : QueueTimePasses(g) \/ JobTimeout(g)
   \/ \E i \in SlotIds : EventsWork(i)
-  \/ \E i \in SlotIds : FwStatusAck(i)
-  \/ \E i \in SlotIds : FwCsgAck(i)
-  \/ \E i \in SlotIds : FwRunJob(i)
-  \/ \E i \in SlotIds : FwIdle(i)
+  \/ \E i \in SlotIds : FwStatusAck(i) \/ FwCsgAck(i) \/ FwRunJob(i) \/ FwIdle(i)
+  \/ \E i \in SlotIds : \/ \E u \in BOOLEAN : FwCsFatal(i, u)
+                        \/ FwCorruptAck(i)
+                        \/ FwTilerOom(i)
+                        \/ \E sb \in BOOLEAN : FwSyncWait(i, sb)
+                        \/ FwSyncResume(i)
+  \/ \E g \in GroupIds : \/ \E o \in OomOutcomes : OomGrow(g, o)
+                         \/ OomFinish(g)
   \/ FwHang
   \/ Done
 
@@ -896,19 +1405,39 @@ TickArmedWhenBusy ==
   \/ tick # "none" \/ ~stopped
   \/ \A p \in Bands :
        Cardinality({i \in BoundSlots : LET g == slotGroup[i]
-                                       IN g \notin idle /\ GroupCanRun(g) /\ Band(g) = p}) < 2
+                                       IN g \notin idle \cup blocked /\ GroupCanRun(g)
+                                          /\ Band(g) = p}) < 2
 
-\* A group with a job the FW has not finished is never classified idle.
-IdleMeansNoWork == \A g \in GroupIds : GroupIsIdle(g) => executed[g] >= submitted[g]
+\* A group with a job the FW has not finished, on a queue that is not blocked, is never
+\* classified idle.
+IdleMeansNoWork ==
+  \A g \in GroupIds : GroupIsIdle(g) /\ g \notin blocked => executed[g] >= submitted[g]
+
+\* Java "NoUseAfterFree" (with Create): no group is used after it was freed (a handle is
+\* destroyable only once creation completed).
+NoUseAfterFree == ~uaf
+
+\* Java "BlockedIsWaiting" (with SyncWait): a group with a blocked queue is on the waiting list.
+BlockedIsWaiting == blocked \subseteq waiting
+
+\* Java "TimerTracksWork" (with JobTimeouts): between ticks, the timer of a resident ACTIVE
+\* queue with jobs in flight runs.
+TimerTracksWork ==
+  \/ phase # "idle"
+  \/ \A g \in GroupIds :
+       (csgId[g] # NoSlot /\ gState[g] = "active" /\ signalled[g] < submitted[g]
+        /\ g \notin timedout) => TimerRunning(timer[g])
+
 
 -----------------------------------------------------------------------------
 (* Action properties (SchedProperties), as [][...]_vars.                   *)
 
-\* Java "S-8": no resurrection: a group that cannot run is never bound again, TERMINATED and
-\* UNKNOWN are absorbing, and a bound group that cannot run is only sent TERMINATE.
+\* Java "S-8": no resurrection: a group that cannot run is never bound again, a TERMINATED or
+\* UNKNOWN group stays one of them (the reset's TERMINATE turns UNKNOWN into TERMINATED), and a
+\* bound group that cannot run is only sent TERMINATE.
 S8_NoResurrection ==
   [][\A g \in GroupIds :
-       /\ gState[g] \in {"terminated", "unknown"} => gState'[g] = gState[g]
+       /\ gState[g] \in {"terminated", "unknown"} => gState'[g] \in {"terminated", "unknown"}
        /\ ~GroupCanRun(g) /\ csgId[g] = NoSlot => csgId'[g] = NoSlot
        /\ LET i == csgId[g]
           IN (i # NoSlot /\ csgId'[g] = i /\ ~GroupCanRun(g) /\ csgReq'[i] # csgReq[i])
@@ -924,7 +1453,7 @@ S12_MidTickPreemption ==
   [][TickPick =>
        \/ deadline'
        \/ \E g \in Range(ctx') : Band(g) = 1 /\ csgId'[g] = NoSlot
-       \/ \A g \in evicted' : g \in idle' \/ ~GroupCanRun(g)']_vars
+       \/ \A g \in evicted' : g \in idle' \cup blocked' \/ ~GroupCanRun(g)']_vars
 
 \* In a full tick, a band's top-priority group does not keep the top priority when another
 \* non-idle group of its band is chosen (checked on TickPick steps).  The top group is the
@@ -939,28 +1468,85 @@ PriorityRotation ==
                                                    \/ (slotPrio[j] = slotPrio[i] /\ i <= j)]
                 ofBand == SelectSeq(ctx', LAMBDA g : Band(g) = p)
             IN \/ top = {}
-               \/ head \notin Range(ctx') \/ head \in idle'
-               \/ Cardinality({g \in Range(ofBand) : g \notin idle'}) < 2
+               \/ head \notin Range(ctx') \/ head \in idle' \cup blocked'
+               \/ Cardinality({g \in Range(ofBand) : g \notin idle' \cup blocked'}) < 2
                \/ Head(ofBand) # head]_vars
 
 \* A pending immediate tick is never postponed before it runs.
 ImmediateTickKept ==
   [][tick = "now" => tick' = "now" \/ TickStart \/ resetPending \/ resetPending']_vars
 
+\* Java "UnknownStateHandled" (with Corrupt): a group whose CSG_STATE ack was read as an
+\* undefined value can never run again, and a reset is scheduled when that is read.
+UnknownStateHandled ==
+  [][\A g \in GroupIds :
+       /\ g \in badAck' =>
+            /\ gState'[g] \in {"terminated", "unknown"} \/ g \in destroyed' \/ g \in timedout'
+               \/ g \in fatal'
+            /\ g \notin badAck => resetPending' \/ resetInProgress']_vars
+
+\* Java "UnrecoverableStopsScheduling" (with Faults): after the FW-events work processed a
+\* CS_UNRECOVERABLE, no CSG is started or resumed until a reset completed.
+UnrecoverableStopsScheduling ==
+  [][unrec => \A i \in SlotIds :
+                csgReq'[i] \in {"start", "resume"}
+                  => csgReq'[i] = csgReq[i] /\ slotGroup'[i] = slotGroup[i]]_vars
+
+\* Java "OomExhaustionNotFatal" (with Oom): the tiler-OOM work makes a queue fatal only for a
+\* real error (-EINVAL), never for heap exhaustion, which is answered with a NULL chunk.
+OomExhaustionNotFatal ==
+  [][\A g \in GroupIds :
+       OomFinish(g) => g \in fatal \/ g \notin fatal' \/ oomWork[g] = "einval"]_vars
+
+\* Java "S-11" (with Oom): OOM safety: TILER_OOM is acknowledged only on the slot of a group
+\* that is bound to it (by that group's OOM work).
+S11_OomSafety ==
+  [][~ResetPost =>
+       \A i \in evtOom \ evtOom' :
+         LET g == slotGroup[i]
+         IN g = NoGroup \/ slotGroup'[i] # g \/ OomFinish(g)]_vars
+
+\* Java "TimeoutOnlyWithoutProgress" (with JobTimeouts): a job timeout fires only after a full
+\* JOB_TIMEOUT of running time without progress.
+TimeoutOnlyWithoutProgress ==
+  [][\A g \in GroupIds : JobTimeout(g) => since[g] = TMR_FULL]_vars
+
 -----------------------------------------------------------------------------
 (* Reachability witnesses of SchedProperties, as invariants that are       *)
 (* expected to fail (TLC then shows a witness).  They are not in the cfg   *)
 (* files.                                                                  *)
 
-NotRotation == ~(phase = "evict" /\ full /\ evicted # {} /\ idle \cap evicted = {})
+NotRotation == ~(phase = "evict" /\ full /\ evicted # {} /\ (idle \cup blocked) \cap evicted = {})
 
 NotRtPreemption ==
-  ~(phase = "evict" /\ ~full /\ \E g \in evicted : g \notin idle /\ Band(g) = 0)
+  ~(phase = "evict" /\ ~full /\ \E g \in evicted : g \notin idle \cup blocked /\ Band(g) = 0)
 
 NotAllJobsSignalled == ~(\A g \in GroupIds : signalled[g] = submitted[g] /\ submitted[g] = Jobs)
 
 NotTickStops == ~(phase = "idle" /\ stopped /\ used > 0 /\ tick = "none")
 
 NotResetRecovers == ~(~resetPending /\ stoppedGroups = {} /\ used > 0 /\ timedout # {})
+
+\* With Faults.
+NotFatalTerminates == ~(fatal \ destroyed # {} /\ termPending # {})
+
+\* With Oom.
+NotOomNullChunk ==
+  ~(/\ evtOom = {} /\ fatal = {} /\ signalled = submitted
+    /\ \A g \in GroupIds : submitted[g] = Jobs
+    /\ termPending = {} /\ ~resetPending /\ phase = "idle" /\ used > 0)
+
+\* With Create.
+NotCreatedGroupRuns == \A g \in GroupIds : executed[g] = 0
+
+\* With JobTimeouts.
+NotTerminatedAfterTimeout == \A g \in timedout : gState[g] # "terminated"
+
+\* With SyncWait.
+NotUnblockedAndDone == ~\E g \in GroupIds : sync[g] = "done" /\ signalled[g] = submitted[g]
+
+NotWaitingGroupRescheduled ==
+  ~\E g \in GroupIds : /\ sync[g] = "signalled" /\ csgId[g] = NoSlot
+                       /\ g \in Range(Runnable(Band(g)))
 
 =============================================================================

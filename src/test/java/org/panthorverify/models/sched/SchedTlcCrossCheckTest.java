@@ -54,4 +54,32 @@ class SchedTlcCrossCheckTest {
   void destroy_tlcAndExplorerAgree() {
     crossCheck("destroy");
   }
+
+  @Test
+  void create_tlcAndExplorerAgree() {
+    crossCheck("create");
+  }
+
+  @Test
+  void syncwait_tlcAndExplorerAgree() {
+    crossCheck("syncwait");
+  }
+
+  @Tag("slow")
+  @Test
+  void faults_tlcAndExplorerAgree() {
+    crossCheck("faults");
+  }
+
+  @Tag("slow")
+  @Test
+  void oom_tlcAndExplorerAgree() {
+    crossCheck("oom");
+  }
+
+  @Tag("slow")
+  @Test
+  void jobtimeouts_tlcAndExplorerAgree() {
+    crossCheck("jobtimeouts");
+  }
 }

@@ -17,7 +17,7 @@ import org.panthorverify.tlc.TlcRunner;
 import org.panthorverify.trace.Itf;
 
 /**
- * Every seeded bug of {@code specs/scheduler/Scheduler.tla} (the six of the model's first part) is
+ * Every seeded bug of {@code specs/scheduler/Scheduler.tla} (the twelve of the bug zoo) is
  * caught by TLC on the property the bug zoo names (checked alone, deadlock off, as {@link
  * SchedVariantsTest} checks the Java model), with a shortest trace as long as the committed Java
  * trace. TLC runs one worker, so its breadth-first search finds a shortest trace.
@@ -36,7 +36,15 @@ class SchedTlcVariantsTest {
       "immediate-tick-overruled; small; ImmediateTickKept; PROPERTY ImmediateTickKept",
       "idle-two-sources; small; IdleMeansNoWork; INVARIANT IdleMeansNoWork",
       "prio-rotation; default; PriorityRotation; PROPERTY PriorityRotation",
-      "tick-not-resumed-on-submit; default; TickArmedWhenBusy; INVARIANT TickArmedWhenBusy"})
+      "tick-not-resumed-on-submit; default; TickArmedWhenBusy; INVARIANT TickArmedWhenBusy",
+      "unknown-csg-state; faults; UnknownStateHandled; PROPERTY UnknownStateHandled",
+      "unrecoverable-fault-no-reset; faults; UnrecoverableStopsScheduling;"
+          + " PROPERTY UnrecoverableStopsScheduling",
+      "tiler-oom-null-chunk; oom; OomExhaustionNotFatal; PROPERTY OomExhaustionNotFatal",
+      "group-create-publish; create; NoUseAfterFree; INVARIANT NoUseAfterFree",
+      "per-queue-timeout; jobtimeouts; TimerTracksWork; INVARIANT TimerTracksWork",
+      "timeout-reset-inverted; jobtimeouts; TimeoutOnlyWithoutProgress;"
+          + " PROPERTY TimeoutOnlyWithoutProgress"})
   void variant_tlcFindsItAtTheJavaTraceLength(String variant, String config, String property,
       String cfgLine) throws IOException {
     Path cfg = runDir.resolve("MC_" + config + "_variant.cfg");

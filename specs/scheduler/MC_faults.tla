@@ -1,0 +1,14 @@
+---- MODULE MC_faults ----
+(* Scheduler with the registry's faults config (slots=1, groups=2, rt=1,   *)
+(* jobs=1, as=1, vms=1; faults, corrupt on, the other flags off; no     *)
+(* variant).  The Java explorer finds 329,715 distinct states, depth 54     *)
+(* (./panthor-verify check scheduler --config faults).                     *)
+EXTENDS Scheduler
+MC_Slots == 1
+MC_Groups == 2
+MC_Rt == 1
+MC_Jobs == 1
+MC_AsSlots == 1
+MC_Vms == 1
+MC_Variant == "none"
+====
