@@ -64,6 +64,13 @@ final class CheckCommand implements Callable<Integer> {
         "verdict", "distinct", "depth", "time", "status");
     int exit = ExitCodes.PASSED;
     for (CheckRunner.Outcome o : outcomes) {
+      if (o.result() == null) { // a liveness-only run
+        out.printf("%-16s %-8s %-10s %-12s %14s %6s %9s  %s%n", o.resolved().entry().id(),
+            o.resolved().preset().name(), "-", o.exit() == 0 ? "PASSED" : "VIOLATED", "-", "-",
+            "-", "liveness");
+        exit = exit == ExitCodes.PASSED ? o.exit() : exit;
+        continue;
+      }
       var s = o.result().stats();
       String verdict = o.result().violations().isEmpty() ? o.result().verdict().name()
           : o.result().violations().get(0).property();

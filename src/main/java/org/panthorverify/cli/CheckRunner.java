@@ -55,6 +55,16 @@ final class CheckRunner {
 
   private <S, A extends Action> Outcome execute(ModelEntry.Resolved resolved, Model<S, A> model,
       ExploreConfig config, RunOptions opts, RunDirectory dir) {
+    List<org.panthorverify.core.Property.Liveness<S, A>> live = new ArrayList<>();
+    for (org.panthorverify.core.Property<S, A> p : model.properties()) {
+      if (p instanceof org.panthorverify.core.Property.Liveness<S, A> l
+          && config.properties().contains(p.name())) {
+        live.add(l);
+      }
+    }
+    if (!live.isEmpty() && live.size() == config.properties().size()) {
+      return liveness(resolved, model, config, dir, live);
+    }
     RunControl control = new RunControl();
     ConsoleListener listener = new ConsoleListener(err, opts.quiet, config);
     try (Interrupts ignored = new Interrupts(control)) {
@@ -82,6 +92,51 @@ final class CheckRunner {
       }
       return new Outcome(resolved, result, exit, dir.path(), golden);
     }
+  }
+
+  /**
+   * A run of liveness properties only ({@code --property FL-1}): the reachable graph is built
+   * once per property and each is checked under its fairness; a counterexample is written as a
+   * lasso trace (ITF with {@code loop}) and the run exits 13.
+   */
+  private <S, A extends Action> Outcome liveness(ModelEntry.Resolved resolved, Model<S, A> model,
+      ExploreConfig config, RunDirectory dir,
+      List<org.panthorverify.core.Property.Liveness<S, A>> live) {
+    CheckReport.Context ctx = new CheckReport.Context(resolved.entry().id(),
+        resolved.preset().name(), resolved.constants(),
+        resolved.variant() == null ? null : resolved.variant().name(), config, Main.tool());
+    int exit = ExitCodes.PASSED;
+    int states = 0;
+    long start = System.nanoTime();
+    Map<String, Object> verdicts = new LinkedHashMap<>();
+    for (org.panthorverify.core.Property.Liveness<S, A> l : live) {
+      org.panthorverify.explore.liveness.LivenessRunner.Verdict<S, A> v =
+          org.panthorverify.explore.liveness.LivenessRunner.check(model, l);
+      states = v.states();
+      if (v.holds()) {
+        out.printf("liveness property=%s verdict=holds fairness=%d families states=%d%n",
+            l.name(), l.fairness().size(), v.states());
+        verdicts.put(l.name(), "holds");
+      } else {
+        Path trace = dir.writeTrace(l.name() + ".itf.json", org.panthorverify.trace.Itf.fromTrace(
+            model, v.lasso(), CheckReport.meta(ctx, l.name(), "liveness",
+                l.description() + " (fails on clause " + v.clause() + ")")));
+        out.printf("violated property=%s kind=liveness clause=%s states=%d loop=%d trace=%s%n",
+            l.name(), v.clause(), v.lasso().length(), v.lasso().loopStart(), trace);
+        verdicts.put(l.name(), "violated: " + v.clause());
+        exit = ExitCodes.LIVENESS;
+      }
+    }
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("distinct", states);
+    stats.put("liveness", verdicts);
+    stats.put("exit", exit);
+    dir.writeJson("stats.json", stats);
+    out.printf("done verdict=%s distinct=%d elapsed=%.2fs exit=%d%n",
+        exit == ExitCodes.PASSED ? "PASSED" : "VIOLATED", states,
+        (System.nanoTime() - start) / 1e9, exit);
+    out.flush();
+    return new Outcome(resolved, null, exit, dir.path(), null);
   }
 
   private void banner(ModelEntry.Resolved r, ExploreConfig c, RunDirectory dir) {

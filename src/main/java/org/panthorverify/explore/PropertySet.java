@@ -40,10 +40,10 @@ final class PropertySet<S, A extends Action> {
       if (p.kind() == PropertyKind.LIVENESS) {
         if (filter.contains(p.name())) {
           throw new UserInputException("property '" + p.name() + "' of model " + model.name()
-              + " is a liveness property; the explorer does not check liveness yet (it checks"
-              + " invariants, action properties, witnesses and deadlock)");
+              + " is a liveness property; check liveness properties on their own (--property"
+              + " with liveness properties only)");
         }
-        continue; // declared for the liveness checker; not part of a safety run
+        continue; // checked by explore.liveness, not by a safety run
       }
       if (filter.isEmpty() || filter.contains(p.name())) {
         all.add(p);

@@ -77,7 +77,8 @@ public final class CheckReport {
     return property.replaceAll("[^A-Za-z0-9_.-]", "_") + ".itf.json";
   }
 
-  static TraceMeta meta(Context ctx, String property, String kind, String description) {
+  /** The {@code #meta} of a trace this run writes. */
+  public static TraceMeta meta(Context ctx, String property, String kind, String description) {
     Map<String, Value> constants = new LinkedHashMap<>();
     ctx.constants().forEach((k, v) -> constants.put(k, Value.of(v)));
     boolean random = ctx.explore().strategy() == Strategy.RANDOM;

@@ -140,6 +140,14 @@ class CliTest {
         Files.readString(Path.of(b.field("trace"))));
   }
 
+  @Test
+  void check_livenessProperty_holds_exit0() {
+    Cli r = Cli.run("check", "fw-handshake", "--config", "small", "--property", "FL-2",
+        "--out", out());
+    assertEquals(0, r.exit(), r.out());
+    assertTrue(r.out().contains("liveness property=FL-2 verdict=holds"), r.out());
+  }
+
   static Stream<Arguments> badInput() {
     return Stream.of(
         Arguments.of(new String[] {"check", "nosuchmodel"}, "unknown model 'nosuchmodel'; valid:"),
@@ -150,8 +158,8 @@ class CliTest {
         Arguments.of(new String[] {"check", "twophase", "--property", "Nope"},
             "unknown property 'Nope' for model twophase; valid:"),
         Arguments.of(new String[] {"check", "fw-handshake", "--config", "small", "--property",
-            "FL-1"}, "property 'FL-1' of model fw-handshake is a liveness property; the explorer"
-                + " does not check liveness yet"),
+            "FL-1", "--property", "FH-1"}, "property 'FL-1' of model fw-handshake is a liveness"
+                + " property; check liveness properties on their own"),
         Arguments.of(new String[] {"check", "twophase", "--set", "rms=3"},
             "unknown constant 'rms' for model twophase; valid: rm (1..16)"),
         Arguments.of(new String[] {"check", "twophase", "--set", "rm=99"},

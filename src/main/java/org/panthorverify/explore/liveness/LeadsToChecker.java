@@ -65,22 +65,29 @@ public final class LeadsToChecker {
     if (region.isEmpty()) {
       return Optional.empty();
     }
-    // 2. Fair components.
+    // 2. Fair components (members as int arrays; membership through a stamped array, so that
+    // millions of small components cost no per-component bit set of the graph's size).
     BitSet fair = new BitSet(n);
     int[] fairComponent = new int[n];
     Arrays.fill(fairComponent, -1);
-    List<BitSet> components = new ArrayList<>();
-    ArrayDeque<BitSet> pending = new ArrayDeque<>(scc(g, region));
+    List<int[]> components = new ArrayList<>();
+    int[] stampOf = new int[n];
+    int[] stamp = {0};
+    ArrayDeque<int[]> pending = new ArrayDeque<>(scc(g, members(region), stampOf, stamp));
     while (!pending.isEmpty()) {
-      BitSet c = pending.poll();
+      int[] c = pending.poll();
+      int mine = ++stamp[0];
+      for (int v : c) {
+        stampOf[v] = mine;
+      }
       long taken = 0;
       long all = -1L;
       long any = 0;
-      for (int v = c.nextSetBit(0); v >= 0; v = c.nextSetBit(v + 1)) {
+      for (int v : c) {
         all &= g.enabled(v);
         any |= g.enabled(v);
         for (int e = g.edgeStart(v); e < g.edgeEnd(v); e++) {
-          if (c.get(g.target(e))) {
+          if (stampOf[g.target(e)] == mine) {
             taken |= g.edgeFamilies(e);
           }
         }
@@ -90,20 +97,15 @@ public final class LeadsToChecker {
       }
       long unmet = strong & any & ~taken;
       if (unmet != 0) {
-        BitSet rest = (BitSet) c.clone();
-        for (int v = c.nextSetBit(0); v >= 0; v = c.nextSetBit(v + 1)) {
-          if ((g.enabled(v) & unmet) != 0) {
-            rest.clear(v);
-          }
-        }
-        if (!rest.isEmpty()) {
-          pending.addAll(scc(g, rest));
+        int[] rest = Arrays.stream(c).filter(v -> (g.enabled(v) & unmet) == 0).toArray();
+        if (rest.length > 0) {
+          pending.addAll(scc(g, rest, stampOf, stamp));
         }
         continue;
       }
       int id = components.size();
       components.add(c);
-      for (int v = c.nextSetBit(0); v >= 0; v = c.nextSetBit(v + 1)) {
+      for (int v : c) {
         fair.set(v);
         fairComponent[v] = id;
       }
@@ -157,7 +159,10 @@ public final class LeadsToChecker {
       prefixEdges.add(into[1][i - 1]);
     }
     // 6. A cycle through one witness per fairness family.
-    BitSet c = components.get(fairComponent[entry]);
+    BitSet c = new BitSet(n);
+    for (int v : components.get(fairComponent[entry])) {
+      c.set(v);
+    }
     List<Integer> cycle = new ArrayList<>(List.of(entry));
     List<Integer> cycleEdges = new ArrayList<>();
     int at = entry;
@@ -304,66 +309,88 @@ public final class LeadsToChecker {
     return seen;
   }
 
+  /** The set bits of {@code b}, in order. */
+  private static int[] members(BitSet b) {
+    return b.stream().toArray();
+  }
+
   /**
    * The strongly connected components of the subgraph induced by {@code nodes}, by an iterative
    * Tarjan (no recursion, so deep graphs do not overflow the stack). Every node has a stuttering
-   * self-loop, so each component, even a single node, carries a cycle.
+   * self-loop, so each component, even a single node, carries a cycle. Membership of {@code
+   * nodes} is marked in {@code stampOf} with a fresh stamp taken from {@code stamp}.
    */
-  static List<BitSet> scc(LivenessGraph g, BitSet nodes) {
-    int n = g.size();
-    int[] index = new int[n];
-    int[] low = new int[n];
+  static List<int[]> scc(LivenessGraph g, int[] nodes, int[] stampOf, int[] stamp) {
+    int mine = ++stamp[0];
+    for (int v : nodes) {
+      stampOf[v] = mine;
+    }
+    int m = nodes.length;
+    // Local indices: position in `nodes` (found by binary search; nodes are sorted).
+    int[] sorted = nodes.clone();
+    Arrays.sort(sorted);
+    int[] index = new int[m];
+    int[] low = new int[m];
     Arrays.fill(index, -1);
-    boolean[] onStack = new boolean[n];
-    int[] stack = new int[nodes.cardinality()];
+    boolean[] onStack = new boolean[m];
+    int[] stack = new int[m];
     int sp = 0;
-    int[] callNode = new int[nodes.cardinality()];
-    int[] callEdge = new int[nodes.cardinality()];
+    int[] callNode = new int[m];
+    int[] callEdge = new int[m];
     int counter = 0;
-    List<BitSet> out = new ArrayList<>();
-    for (int root = nodes.nextSetBit(0); root >= 0; root = nodes.nextSetBit(root + 1)) {
-      if (index[root] >= 0) {
+    List<int[]> out = new ArrayList<>();
+    for (int rootPos = 0; rootPos < m; rootPos++) {
+      if (index[rootPos] >= 0) {
         continue;
       }
       int depth = 0;
-      callNode[0] = root;
-      callEdge[0] = g.edgeStart(root);
-      index[root] = low[root] = counter++;
-      stack[sp++] = root;
-      onStack[root] = true;
+      callNode[0] = rootPos;
+      callEdge[0] = g.edgeStart(sorted[rootPos]);
+      index[rootPos] = low[rootPos] = counter++;
+      stack[sp++] = rootPos;
+      onStack[rootPos] = true;
       while (depth >= 0) {
-        int v = callNode[depth];
+        int vp = callNode[depth];
+        int v = sorted[vp];
         if (callEdge[depth] < g.edgeEnd(v)) {
           int t = g.target(callEdge[depth]++);
-          if (!nodes.get(t)) {
+          if (stampOf[t] != mine) {
             continue;
           }
-          if (index[t] < 0) {
-            index[t] = low[t] = counter++;
-            stack[sp++] = t;
-            onStack[t] = true;
+          int tp = Arrays.binarySearch(sorted, t);
+          if (index[tp] < 0) {
+            index[tp] = low[tp] = counter++;
+            stack[sp++] = tp;
+            onStack[tp] = true;
             depth++;
-            callNode[depth] = t;
+            callNode[depth] = tp;
             callEdge[depth] = g.edgeStart(t);
-          } else if (onStack[t]) {
-            low[v] = Math.min(low[v], index[t]);
+          } else if (onStack[tp]) {
+            low[vp] = Math.min(low[vp], index[tp]);
           }
           continue;
         }
-        if (low[v] == index[v]) {
-          BitSet c = new BitSet();
+        if (low[vp] == index[vp]) {
+          int count = 0;
           int w;
+          int top = sp;
           do {
             w = stack[--sp];
             onStack[w] = false;
-            c.set(w);
-          } while (w != v);
+            count++;
+          } while (w != vp);
+          int[] c = new int[count];
+          for (int i = 0; i < count; i++) {
+            c[i] = sorted[stack[sp + i]];
+          }
+          Arrays.sort(c);
           out.add(c);
+          assert top - sp == count;
         }
         depth--;
         if (depth >= 0) {
-          int u = callNode[depth];
-          low[u] = Math.min(low[u], low[v]);
+          int up = callNode[depth];
+          low[up] = Math.min(low[up], low[vp]);
         }
       }
     }

@@ -119,9 +119,8 @@ class LeadsToCheckerTest {
       b.node(A).edge((v + 1) % n, A);
     }
     LivenessGraph g = b.build();
-    BitSet all = new BitSet();
-    all.set(0, n);
-    assertEquals(1, LeadsToChecker.scc(g, all).size(), "one big cycle");
+    int[] all = java.util.stream.IntStream.range(0, n).toArray();
+    assertEquals(1, LeadsToChecker.scc(g, all, new int[n], new int[1]).size(), "one big cycle");
     assertTrue(LeadsToChecker.check(g, set(0), new BitSet(), A, 0).isPresent());
   }
 }
