@@ -34,7 +34,8 @@ public final class ExitCodes {
 
   /** The exit code of a violated property kind. */
   public static int of(PropertyKind kind) {
-    return kind == PropertyKind.DEADLOCK ? DEADLOCK : SAFETY;
+    return kind == PropertyKind.DEADLOCK ? DEADLOCK
+        : kind == PropertyKind.LIVENESS ? LIVENESS : SAFETY;
   }
 
   /**

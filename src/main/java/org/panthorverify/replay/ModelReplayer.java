@@ -64,6 +64,9 @@ public final class ModelReplayer {
       first = check(model, wanted, first, current, next, i, action);
       current = next;
     }
+    if (trace.loop() >= 0) {
+      return lasso(model, trace, wanted, first);
+    }
     if (model.enabledActions(current).isEmpty() && !model.isAcceptableEnd(current)) {
       Finding deadlock = new Finding(PropertyKind.DEADLOCK_NAME, PropertyKind.DEADLOCK,
           states.size() - 1);
@@ -95,6 +98,113 @@ public final class ModelReplayer {
       }
     }
     return first;
+  }
+
+  /**
+   * A lasso (ITF {@code loop}): the last state must step back to the loop's first state (or be
+   * it, a stuttering loop). If the trace names a liveness property of the model, the lasso
+   * violates it when some state satisfies a clause's P while no state from there on, loop
+   * included, satisfies its Q, and the loop is fair: each weakly fair family is taken on it or
+   * disabled in one of its states, and each strongly fair family enabled in one of its states is
+   * taken on it.
+   */
+  @SuppressWarnings("unchecked")
+  private static <S, A extends Action> ReplayResult lasso(Model<S, A> model, ItfTrace trace,
+      String wanted, Finding safety) {
+    List<ItfState> states = trace.states();
+    List<S> path = new ArrayList<>();
+    List<A> actions = new ArrayList<>();
+    S s = null;
+    for (S init : model.initialStates()) {
+      if (model.describe(init).equals(states.get(0).vars())) {
+        s = init;
+      }
+    }
+    path.add(s);
+    actions.add(null);
+    for (int i = 1; i < states.size(); i++) {
+      A a = find(model.enabledActions(s), states.get(i).action(), states.get(i).params());
+      s = model.next(s, a);
+      path.add(s);
+      actions.add(a);
+    }
+    int loop = trace.loop();
+    S last = path.get(path.size() - 1);
+    S back = path.get(loop);
+    A closing = null;
+    if (!last.equals(back)) {
+      for (A a : model.enabledActions(last)) {
+        if (model.next(last, a).equals(back)) {
+          closing = a;
+          break;
+        }
+      }
+      if (closing == null) {
+        return diverged(states.size() - 1, "the loop does not close: no action of state "
+            + (states.size() - 1) + " leads back to state " + loop, states);
+      }
+    }
+    Property.Liveness<S, A> live = null;
+    for (Property<S, A> p : model.properties()) {
+      if (p instanceof Property.Liveness<S, A> l && p.name().equals(wanted)) {
+        live = l;
+      }
+    }
+    if (live == null) {
+      return safety == null
+          ? new ReplayResult(-1, "the lasso conforms to model " + model.name()
+              + " and violates no property", null, null, -1, states.size())
+          : new ReplayResult(-1, "the lasso conforms to model " + model.name()
+              + " and violates " + safety.name + " in state " + safety.index, safety.name,
+              safety.kind, safety.index, states.size());
+    }
+    // The loop's states and the actions taken in it (the closing step included).
+    List<A> loopActions = new ArrayList<>(actions.subList(loop + 1, actions.size()));
+    if (closing != null) {
+      loopActions.add(closing);
+    }
+    List<S> loopStates = path.subList(loop, path.size());
+    for (Property.Fairness<A> f : live.fairness()) {
+      boolean taken = loopActions.stream().anyMatch(a -> f.family().test(a));
+      boolean enabledSomewhere = false;
+      boolean enabledEverywhere = true;
+      for (S x : loopStates) {
+        boolean en = model.enabledActions(x).stream()
+            .anyMatch(a -> f.family().test(a) && !model.next(x, a).equals(x));
+        enabledSomewhere |= en;
+        enabledEverywhere &= en;
+      }
+      boolean fair = taken || (f.strong() ? !enabledSomewhere : !enabledEverywhere);
+      if (!fair) {
+        return new ReplayResult(-1, "the lasso conforms to model " + model.name()
+            + " but its loop is not fair to " + (f.strong() ? "SF " : "WF ") + f.name()
+            + ", so it does not violate " + live.name(), null, null, -1, states.size());
+      }
+    }
+    for (Property.Clause<S> c : live.clauses()) {
+      for (int i = 0; i < path.size(); i++) {
+        boolean trigger = switch (live.form()) {
+          case LEADS_TO -> c.p().test(path.get(i));
+          case EVENTUALLY -> i == 0;
+          case ALWAYS_EVENTUALLY -> true;
+        };
+        if (!trigger) {
+          continue;
+        }
+        // From state i on, the behaviour visits path[i..] and then the loop forever.
+        boolean reached = false;
+        for (int j = Math.min(i, loop); j < path.size() && !reached; j++) {
+          reached = c.q().test(path.get(j));
+        }
+        if (!reached) {
+          return new ReplayResult(-1, "the lasso conforms to model " + model.name()
+              + " and violates " + live.name() + " (clause " + c.label() + ") from state " + i,
+              live.name(), PropertyKind.LIVENESS, i, states.size());
+        }
+      }
+    }
+    return new ReplayResult(-1, "the lasso conforms to model " + model.name() + " but does not"
+        + " violate " + live.name(), null, null, -1, states.size());
   }
 
   /** The first finding, except that the property the trace names wins over the others. */
