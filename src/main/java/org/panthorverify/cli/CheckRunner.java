@@ -113,6 +113,10 @@ final class CheckRunner {
       org.panthorverify.explore.liveness.LivenessRunner.Verdict<S, A> v =
           org.panthorverify.explore.liveness.LivenessRunner.check(model, l);
       states = v.states();
+      if (!v.vacuous().isEmpty()) {
+        out.printf("warning: %s is vacuous for %s: no reachable state satisfies its trigger%n",
+            l.name(), String.join(", ", v.vacuous()));
+      }
       if (v.holds()) {
         out.printf("liveness property=%s verdict=holds fairness=%d families states=%d%n",
             l.name(), l.fairness().size(), v.states());

@@ -32,9 +32,11 @@ public final class LivenessRunner {
    * @param clause the label of the first clause that fails, or null when all hold
    * @param lasso the counterexample (a trace with a loop), or null
    * @param states the reachable states the graph has
+   * @param vacuous the labels of the clauses whose trigger (P) no reachable state satisfies: they
+   *     hold without saying anything
    */
   public record Verdict<S, A extends Action>(String property, String clause, Trace<S, A> lasso,
-      int states) {
+      int states, List<String> vacuous) {
     public boolean holds() {
       return lasso == null;
     }
@@ -104,20 +106,25 @@ public final class LivenessRunner {
     all.set(0, states.size());
     BitSet init = new BitSet();
     init.set(0, g.initialCount());
+    List<String> vacuous = new ArrayList<>();
     for (Property.Clause<S> clause : property.clauses()) {
       BitSet p = switch (property.form()) {
         case LEADS_TO -> mark(states, clause.p());
         case EVENTUALLY -> init;
         case ALWAYS_EVENTUALLY -> all;
       };
+      if (p.isEmpty()) {
+        vacuous.add(clause.label());
+        continue;
+      }
       BitSet q = mark(states, clause.q());
       Optional<LeadsToChecker.Lasso> lasso = LeadsToChecker.check(g, p, q, weak, strong);
       if (lasso.isPresent()) {
         return new Verdict<>(property.name(), clause.label(),
-            trace(lasso.get(), states, edgeActions), states.size());
+            trace(lasso.get(), states, edgeActions), states.size(), List.copyOf(vacuous));
       }
     }
-    return new Verdict<>(property.name(), null, null, states.size());
+    return new Verdict<>(property.name(), null, null, states.size(), List.copyOf(vacuous));
   }
 
   private static <S> BitSet mark(List<S> states, java.util.function.Predicate<S> pred) {

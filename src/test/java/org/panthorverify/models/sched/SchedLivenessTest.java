@@ -25,6 +25,10 @@ class SchedLivenessTest {
       if (p instanceof Property.Liveness<SchedState, SchedAction> l) {
         var v = LivenessRunner.check(m, l);
         assertTrue(v.holds(), p.name() + " fails on " + v.clause());
+        if (p.name().equals("SL-5")) {
+          assertEquals(java.util.List.of("ResetEnds"), v.vacuous(),
+              "small has no FW hang, so no reset ever starts: SL-5 says nothing there");
+        }
         assertEquals(13_788, v.states());
         checked++;
       }
