@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,13 +12,9 @@ import org.panthorverify.core.Model;
 import org.panthorverify.explore.CheckResult;
 import org.panthorverify.explore.ExploreConfig;
 import org.panthorverify.explore.Explorer;
-import org.panthorverify.explore.Violation;
 import org.panthorverify.registry.ModelEntry;
 import org.panthorverify.registry.ModelRegistry;
-import org.panthorverify.replay.ModelReplayer;
-import org.panthorverify.replay.ReplayResult;
-import org.panthorverify.trace.Itf;
-import org.panthorverify.trace.ItfTrace;
+import org.panthorverify.testkit.ModelChecks;
 
 /**
  * Every seeded bug of the scheduler model is caught on the property the bug zoo names (checked
@@ -46,26 +40,7 @@ class SchedVariantsTest {
       "timeout-reset-inverted; jobtimeouts; TimeoutOnlyWithoutProgress; 13"})
   void variant_failsOnItsProperty_withTheCommittedShortestTrace(String variant, String config,
       String property, int states) {
-    Model<?, ?> model = ENTRY.resolve(config, List.of(), variant).create();
-    CheckResult<?, ?> result = Explorer.check(model,
-        ExploreConfig.builder().workers(2).properties(Set.of(property)).build());
-    Violation<?, ?> first = result.violations().get(0);
-    assertEquals(property, first.property(), "caught by");
-    assertEquals(states, first.trace().length(), "shortest trace length");
-
-    Path file = Path.of("traces/scheduler/violations", property, variant + ".itf.json");
-    ItfTrace committed = Itf.read(file);
-    assertEquals(variant, committed.meta().variant());
-    assertEquals(Itf.fromTrace(cast(model), cast(first.trace()), null).states(),
-        committed.states(), "the committed trace is the one the explorer finds");
-    ReplayResult replay = ModelReplayer.replay(model, committed);
-    assertTrue(replay.conforms(), replay.message());
-    assertEquals(property, replay.violated());
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T cast(Object o) {
-    return (T) o;
+    ModelChecks.variantCaught(ENTRY, config, List.of(), variant, property, states, true);
   }
 
   @Test
