@@ -77,9 +77,7 @@ final class CheckRunner {
       if (golden != null) {
         extra.put("golden", golden);
       }
-      CheckReport.Context ctx = new CheckReport.Context(resolved.entry().id(),
-          resolved.preset().name(), resolved.constants(),
-          resolved.variant() == null ? null : resolved.variant().name(), config, Main.tool());
+      CheckReport.Context ctx = context(resolved, config);
       CheckReport.Written written = CheckReport.write(dir, model, ctx, result, extra);
       report(result, written, exit, golden, config, dir);
       List<String> liveness = model.properties().stream()
@@ -102,9 +100,7 @@ final class CheckRunner {
   private <S, A extends Action> Outcome liveness(ModelEntry.Resolved resolved, Model<S, A> model,
       ExploreConfig config, RunDirectory dir,
       List<org.panthorverify.core.Property.Liveness<S, A>> live) {
-    CheckReport.Context ctx = new CheckReport.Context(resolved.entry().id(),
-        resolved.preset().name(), resolved.constants(),
-        resolved.variant() == null ? null : resolved.variant().name(), config, Main.tool());
+    CheckReport.Context ctx = context(resolved, config);
     int exit = ExitCodes.PASSED;
     int states = 0;
     long start = System.nanoTime();
@@ -141,6 +137,13 @@ final class CheckRunner {
         (System.nanoTime() - start) / 1e9, exit);
     out.flush();
     return new Outcome(resolved, null, exit, dir.path(), null);
+  }
+
+  /** What the reports and the traces' {@code #meta} say about this run. */
+  private static CheckReport.Context context(ModelEntry.Resolved resolved, ExploreConfig config) {
+    return new CheckReport.Context(resolved.entry().id(), resolved.preset().name(),
+        resolved.constants(), resolved.variant() == null ? null : resolved.variant().name(),
+        config, Main.tool());
   }
 
   private void banner(ModelEntry.Resolved r, ExploreConfig c, RunDirectory dir) {

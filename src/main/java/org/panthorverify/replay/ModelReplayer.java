@@ -47,6 +47,9 @@ public final class ModelReplayer {
     }
     String wanted = trace.meta() == null ? null : trace.meta().property();
     Finding first = check(model, wanted, null, null, current, 0, null);
+    List<S> path = new ArrayList<>(List.of(current));
+    List<A> actions = new ArrayList<>();
+    actions.add(null);
     for (int i = 1; i < states.size(); i++) {
       ItfState step = states.get(i);
       A action = find(model.enabledActions(current), step.action(), step.params());
@@ -63,9 +66,11 @@ public final class ModelReplayer {
       }
       first = check(model, wanted, first, current, next, i, action);
       current = next;
+      path.add(next);
+      actions.add(action);
     }
     if (trace.loop() >= 0) {
-      return lasso(model, trace, wanted, first);
+      return lasso(model, trace, path, actions, wanted, first);
     }
     if (model.enabledActions(current).isEmpty() && !model.isAcceptableEnd(current)) {
       Finding deadlock = new Finding(PropertyKind.DEADLOCK_NAME, PropertyKind.DEADLOCK,
@@ -108,26 +113,9 @@ public final class ModelReplayer {
    * disabled in one of its states, and each strongly fair family enabled in one of its states is
    * taken on it.
    */
-  @SuppressWarnings("unchecked")
   private static <S, A extends Action> ReplayResult lasso(Model<S, A> model, ItfTrace trace,
-      String wanted, Finding safety) {
+      List<S> path, List<A> actions, String wanted, Finding safety) {
     List<ItfState> states = trace.states();
-    List<S> path = new ArrayList<>();
-    List<A> actions = new ArrayList<>();
-    S s = null;
-    for (S init : model.initialStates()) {
-      if (model.describe(init).equals(states.get(0).vars())) {
-        s = init;
-      }
-    }
-    path.add(s);
-    actions.add(null);
-    for (int i = 1; i < states.size(); i++) {
-      A a = find(model.enabledActions(s), states.get(i).action(), states.get(i).params());
-      s = model.next(s, a);
-      path.add(s);
-      actions.add(a);
-    }
     int loop = trace.loop();
     S last = path.get(path.size() - 1);
     S back = path.get(loop);
