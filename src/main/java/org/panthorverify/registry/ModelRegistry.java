@@ -97,7 +97,14 @@ public final class ModelRegistry {
             ConstantDef.bool("oom", "the FW may raise TILER_OOM (tiler heap growth)"),
             ConstantDef.bool("syncwait", "queues may block on sync objects (the waiting list)"),
             ConstantDef.bool("jobtimeouts", "per-queue job timeouts (abstract clock)"),
-            ConstantDef.bool("create", "groups are created concurrently (GROUP_CREATE)")),
+            ConstantDef.bool("create", "groups are created concurrently (GROUP_CREATE)"),
+            ConstantDef.bool("vmbind", "explicit AS slots: panthor_vm_active with the LRU; an"
+                + " AS enable may fail"),
+            ConstantDef.bool("suspend", "system and runtime PM suspend/resume of the device"),
+            ConstantDef.bool("moves", "remember the slot each group last left (for the witness"
+                + " ResumedElsewhere)"),
+            ConstantDef.bool("symmetry", "reduce by renaming interchangeable groups (same band,"
+                + " same VM)")),
         List.of(
             new ConfigPreset("small", "1 slot, 3 groups (1 RT), 1 job each, 1 AS, 1 VM",
                 schedConstants(1, 3, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0),
@@ -105,7 +112,7 @@ public final class ModelRegistry {
             new ConfigPreset("default",
                 "2 slots, 3 groups (1 RT), 1 job each, 1 AS for 2 VMs, FW hangs and timeouts",
                 schedConstants(2, 3, 1, 1, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0),
-                1_072_726, 70, ConfigPreset.PASSED),
+                1_098_337, 70, ConfigPreset.PASSED),
             new ConfigPreset("destroy",
                 "1 slot, 3 groups (1 RT), 1 job each, group destroy",
                 schedConstants(1, 3, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0),
@@ -125,7 +132,7 @@ public final class ModelRegistry {
             new ConfigPreset("syncwait",
                 "1 slot, 2 groups (1 RT), 1 job each, sync waits and the waiting list",
                 schedConstants(1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0),
-                28_239, 59, ConfigPreset.PASSED),
+                27_422, 58, ConfigPreset.PASSED),
             new ConfigPreset("jobtimeouts",
                 "1 slot, 2 groups (1 RT), 2 jobs each, per-queue job timeouts",
                 schedConstants(1, 2, 1, 2, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0),
@@ -140,7 +147,8 @@ public final class ModelRegistry {
             c.get("jobs"), c.get("as"), c.get("vms"), c.get("timeouts") != 0,
             c.get("destroy") != 0, c.get("faults") != 0, c.get("corrupt") != 0, c.get("oom") != 0, c.get("syncwait") != 0,
             c.get("jobtimeouts") != 0,
-            c.get("create") != 0,
+            c.get("create") != 0, c.get("vmbind") != 0, c.get("suspend") != 0,
+            c.get("moves") != 0, c.get("symmetry") != 0,
             v == null ? java.util.Set.of() : java.util.Set.of(v))));
   }
 
@@ -163,6 +171,10 @@ public final class ModelRegistry {
     m.put("syncwait", syncwait);
     m.put("jobtimeouts", jobtimeouts);
     m.put("create", create);
+    m.put("vmbind", 0);
+    m.put("suspend", 0);
+    m.put("moves", 0);
+    m.put("symmetry", 0);
     return m;
   }
 

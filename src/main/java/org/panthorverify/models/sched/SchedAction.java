@@ -17,6 +17,7 @@ import static org.panthorverify.models.sched.SchedModel.TICK_NOW;
 import static org.panthorverify.models.sched.SchedModel.bit;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.panthorverify.core.Action;
 import org.panthorverify.models.sched.SchedState.B;
 
@@ -139,10 +140,8 @@ public sealed interface SchedAction extends Action {
         }
       }
       SchedModel.pickGroups(b, c);
-      for (int g = 0; g < c.groups(); g++) {
-        if (bit(b.evicted, g)) {
-          b.csgReq[b.csgId[g]] = SchedModel.groupCanRun(b, g) ? CSG_SUSPEND : CSG_TERMINATE;
-        }
+      for (int g : b.evicted) {
+        b.csgReq[b.csgId[g]] = SchedModel.groupCanRun(b, g) ? CSG_SUSPEND : CSG_TERMINATE;
       }
       for (int k = 0; k < b.ctx.size(); k++) {
         int g = b.ctx.get(k);
@@ -169,8 +168,8 @@ public sealed interface SchedAction extends Action {
         return false;
       }
       B b = s.view(m.config().slots(), m.config().groups());
-      for (int g = 0; g < m.config().groups(); g++) {
-        if (bit(s.evicted(), g) && !SchedModel.csgAcked(b, b.csgId[g])) {
+      for (int g : b.evicted) {
+        if (!SchedModel.csgAcked(b, b.csgId[g])) {
           return false;
         }
       }
@@ -181,10 +180,7 @@ public sealed interface SchedAction extends Action {
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
       SchedConfig c = m.config();
-      for (int g = 0; g < c.groups(); g++) {
-        if (!bit(s.evicted(), g)) {
-          continue;
-        }
+      for (int g : b.evicted) {
         int i = b.csgId[g];
         SchedModel.csgSlotSyncState(b, c, i);
         if (b.gState[g] == G_SUSPENDED) {
@@ -199,7 +195,7 @@ public sealed interface SchedAction extends Action {
           b.termPending |= 1 << g;
         }
       }
-      b.evicted = 0;
+      b.evicted = new ArrayList<>();
       for (int k = 0; k < b.ctx.size(); k++) {
         int g = b.ctx.get(k);
         if (b.csgId[g] >= 0) {
@@ -404,9 +400,10 @@ public sealed interface SchedAction extends Action {
   }
 
   /**
-   * {@code sync_upd_work}: for each waiting, unbound group, a blocked queue whose sync object is
-   * now satisfied is unblocked; the group moves to {@code runnable[p]} (an RT group gets an
-   * immediate tick) and leaves the waiting list. Bound groups are left to the FW.
+   * {@code sync_upd_work}: walks {@code groups.waiting} from its head; a blocked queue whose sync
+   * object is now satisfied is unblocked (bound or not); an unblocked unbound group moves to the
+   * head of {@code runnable[p]} ({@code list_move}; an RT group gets an immediate tick); a group
+   * with no blocked queue left leaves the waiting list.
    */
   record SyncUpdWork() implements SchedAction {
     @Override
@@ -419,24 +416,21 @@ public sealed interface SchedAction extends Action {
       B b = edit(s, m);
       SchedConfig c = m.config();
       b.syncUpd = false;
-      for (int g = 0; g < c.groups(); g++) {
-        if (!bit(b.waiting, g) || b.csgId[g] >= 0) {
-          continue;
-        }
+      for (int g : new ArrayList<>(b.waiting)) {
         boolean satisfied = b.sync[g] == SchedModel.SYNC_SIGNALLED
             || b.sync[g] == SchedModel.SYNC_DONE;
         if (bit(b.blocked, g) && satisfied) {
           b.blocked &= ~(1 << g);
-          if (SchedModel.groupCanRun(b, g) && !b.resetInProgress) {
+          if (b.csgId[g] < 0 && SchedModel.groupCanRun(b, g) && !b.resetInProgress) {
             SchedModel.unlink(b, g);
-            b.runnable.get(c.band(g)).add(g);
+            b.runnable.get(c.band(g)).add(0, g);
             if (c.band(g) == 1) {
               SchedModel.requestTick(b);
             }
           }
         }
         if (!bit(b.blocked, g)) {
-          b.waiting &= ~(1 << g);
+          b.waiting.remove(Integer.valueOf(g));
         }
       }
       return b.build();
@@ -631,7 +625,7 @@ public sealed interface SchedAction extends Action {
       b.life[group] = SchedModel.LIFE_READY;
       b.idle |= 1 << group;
       if (b.resetInProgress) {
-        b.stoppedGroups |= 1 << group;
+        b.stoppedGroups.add(group); // panthor_group_stop: list_move_tail
       } else {
         b.idleList.get(m.config().band(group)).add(group);
       }
@@ -658,7 +652,7 @@ public sealed interface SchedAction extends Action {
       b.timer[group] = SchedModel.TMR_OFF;
       b.since[group] = 0;
       b.blocked &= ~(1 << group);
-      b.waiting &= ~(1 << group);
+      b.waiting.remove(Integer.valueOf(group));
       if (m.config().syncWait()) {
         b.syncUpd = true; // waiters on its sync objects are released
       }
@@ -733,15 +727,13 @@ public sealed interface SchedAction extends Action {
           b.termPending |= 1 << g;
         }
       }
-      for (int p = 0; p < 2; p++) {
-        for (int g : b.runnable.get(p)) {
-          b.stoppedGroups |= 1 << g;
+      // panthor_group_stop moves each to the tail of stopped_groups: every runnable list from
+      // the lowest band up, then every idle list.
+      for (List<List<Integer>> lists : List.of(b.runnable, b.idleList)) {
+        for (int p = 0; p < 2; p++) {
+          b.stoppedGroups.addAll(lists.get(p));
+          lists.get(p).clear();
         }
-        for (int g : b.idleList.get(p)) {
-          b.stoppedGroups |= 1 << g;
-        }
-        b.runnable.get(p).clear();
-        b.idleList.get(p).clear();
       }
       b.used = 0;
       return b.build();
@@ -770,17 +762,14 @@ public sealed interface SchedAction extends Action {
       b.statusAck = 0;
       b.resetPending = false;
       b.unrec = false;
-      for (int g = 0; g < c.groups(); g++) {
-        if (!bit(b.stoppedGroups, g)) {
-          continue;
-        }
+      for (int g : b.stoppedGroups) {
         if (SchedModel.groupCanRun(b, g)) {
           SchedModel.requeue(b, c, g);
         } else {
           b.termPending |= 1 << g;
         }
       }
-      b.stoppedGroups = 0;
+      b.stoppedGroups = new ArrayList<>();
       b.resetInProgress = false;
       SchedModel.requestTick(b);
       if (c.syncWait()) {

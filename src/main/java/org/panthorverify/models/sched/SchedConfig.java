@@ -24,11 +24,22 @@ import java.util.Set;
  * @param jobTimeouts per-queue job timeouts with an abstract clock (half a timeout per step)
  * @param create groups start absent and are created by GROUP_CREATE (publish, then initialise),
  *     concurrently with everything else
+ * @param vmBind address spaces are explicit: {@code panthor_vm_active} finds the VM's AS, a
+ *     free one or the LRU's idle one, and enabling an AS can fail (binding fails, a reset is
+ *     scheduled)
+ * @param suspend the device may be suspended (system sleep, or runtime PM when the scheduler
+ *     holds no PM reference) and resumed
+ * @param moves a ghost variable remembers the slot each group was last unbound from (for the
+ *     witness that a group is resumed on another slot than the one it left)
+ * @param symmetry explore one state per class of states that differ only by a renaming of
+ *     interchangeable groups (same band, same VM)
  * @param variants the seeded bugs switched on
  */
 public record SchedConfig(int slots, int groups, int rt, int jobs, int asSlots, int vms,
     boolean timeouts, boolean destroy, boolean faults, boolean corrupt, boolean oom, boolean syncWait,
-    boolean jobTimeouts, boolean create, Set<String> variants) {
+    boolean jobTimeouts, boolean create, boolean vmBind, boolean suspend, boolean moves,
+    boolean symmetry,
+    Set<String> variants) {
   public SchedConfig {
     check("slots", slots, 1, 4);
     check("groups", groups, 1, 6);
@@ -61,5 +72,10 @@ public record SchedConfig(int slots, int groups, int rt, int jobs, int asSlots, 
 
   int vm(int group) {
     return Math.min(group, vms - 1);
+  }
+
+  /** Whether groups {@code g} and {@code h} are interchangeable: same band, same VM. */
+  boolean interchangeable(int g, int h) {
+    return band(g) == band(h) && vm(g) == vm(h);
   }
 }

@@ -153,6 +153,8 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
 
   private final SchedConfig config;
   private final List<SchedAction> all;
+  /** The renamings of interchangeable groups other than the identity (empty: no symmetry). */
+  private final List<int[]> renamings;
 
   public SchedModel(SchedConfig config) {
     this.config = config;
@@ -208,6 +210,59 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     }
     a.add(new SchedAction.FwHang());
     this.all = List.copyOf(a);
+    this.renamings = config.symmetry() ? renamings(config) : List.of();
+  }
+
+  /** Every permutation of group ids that maps each group to an interchangeable one. */
+  static List<int[]> renamings(SchedConfig c) {
+    List<int[]> out = new ArrayList<>();
+    permute(c, new int[c.groups()], 0, 0, out);
+    out.removeIf(pi -> {
+      for (int g = 0; g < pi.length; g++) {
+        if (pi[g] != g) {
+          return false;
+        }
+      }
+      return true;
+    });
+    return List.copyOf(out);
+  }
+
+  private static void permute(SchedConfig c, int[] pi, int g, int used, List<int[]> out) {
+    if (g == pi.length) {
+      out.add(pi.clone());
+      return;
+    }
+    for (int h = 0; h < pi.length; h++) {
+      if ((used & (1 << h)) == 0 && c.interchangeable(g, h)) {
+        pi[g] = h;
+        permute(c, pi, g + 1, used | (1 << h), out);
+      }
+    }
+  }
+
+  /**
+   * Symmetry reduction (config {@code symmetry}): the least state, comparing components in
+   * declaration order, among the renamings of interchangeable groups. Sound because no step or
+   * property tells interchangeable groups apart: lists are walked in list order, never in id
+   * order, and a group's band and VM are all that its id decides.
+   */
+  @Override
+  public SchedState canonical(SchedState s) {
+    if (renamings.isEmpty()) {
+      return s;
+    }
+    SchedState best = s;
+    int[] bestKey = s.components();
+    for (int[] pi : renamings) {
+      SchedState t = s.permuted(pi, config.slots(), config.groups());
+      int[] key = t.components();
+      if (java.util.Arrays.compare(key, bestKey) < 0) {
+        best = t;
+        bestKey = key;
+      }
+    }
+    return best;
   }
 
   SchedConfig config() {
@@ -319,9 +374,9 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     out.put("runnable1", Value.of(b.runnable.get(1)));
     out.put("idle0", Value.of(b.idleList.get(0)));
     out.put("idle1", Value.of(b.idleList.get(1)));
-    out.put("stoppedGroups", Value.of(s.stoppedGroups()));
+    out.put("stoppedGroups", Value.of(b.stoppedGroups));
     out.put("ctx", Value.of(b.ctx));
-    out.put("evicted", Value.of(s.evicted()));
+    out.put("evicted", Value.of(b.evicted));
     out.put("slotGroup", ints(b.slotGroup));
     out.put("slotPrio", ints(b.slotPrio));
     out.put("csgReq", names(b.csgReq, CSG_NAMES));
@@ -347,7 +402,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     out.put("sync", names(b.sync, SYNC_NAMES));
     out.put("syncSb", Value.of(s.syncSb()));
     out.put("blocked", Value.of(s.blocked()));
-    out.put("waiting", Value.of(s.waiting()));
+    out.put("waiting", Value.of(b.waiting));
     out.put("syncUpd", Value.of(s.syncUpd()));
     out.put("timer", timers(b.timer));
     out.put("since", ints(b.since));
@@ -421,7 +476,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
       b.runnable.get(p).remove(Integer.valueOf(g));
       b.idleList.get(p).remove(Integer.valueOf(g));
     }
-    b.stoppedGroups &= ~(1 << g);
+    b.stoppedGroups.remove(Integer.valueOf(g));
   }
 
   /** Puts a group that can run at the tail of {@code idle[p]} or {@code runnable[p]}. */
@@ -521,8 +576,15 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     }
   }
 
-  /** {@code queue_suspend_timeout}: a running timer keeps what it used. */
+  /**
+   * {@code queue_suspend_timeout_locked}: a running timer keeps what it used. Exception: the
+   * queue of a group that can run is blocked on a sync object and the whole group is idle; then
+   * only an external signal can unblock it, and the timer keeps running to time-box that.
+   */
   static void timerSuspend(B b, SchedConfig c, int g) {
+    if (groupCanRun(b, g) && bit(b.blocked, g) && groupIsIdle(b, c, g)) {
+      return;
+    }
     if (c.jobTimeouts() && b.timer[g] >= TMR_RUN && b.timer[g] < TMR_SUSP) {
       b.timer[g] += TMR_SUSP - TMR_RUN;
     }
@@ -641,7 +703,9 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     int i = b.csgId[g];
     if (b.sync[g] == SYNC_WAIT || b.sync[g] == SYNC_SIGNALLED) {
       // blocked_reason == SYNC_WAIT: on the waiting list; blocked unless scoreboards pend.
-      b.waiting |= 1 << g;
+      if (!b.waiting.contains(g)) {
+        b.waiting.add(g); // list_add_tail on groups.waiting
+      }
       b.idle &= ~(1 << g);
       b.blocked = bit(b.syncSb, g) ? b.blocked & ~(1 << g) : b.blocked | (1 << g);
       return;
@@ -760,27 +824,36 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     }
     b.ctx = new ArrayList<>(ctx.groups.get(1));
     b.ctx.addAll(ctx.groups.get(0));
-    b.evicted = 0;
-    for (List<Integer> l : old) {
-      for (int g : l) {
-        b.evicted |= 1 << g;
-      }
-    }
+    b.evicted = new ArrayList<>(old.get(1));
+    b.evicted.addAll(old.get(0));
     b.stopTick = ctx.stopTick;
   }
 
   /**
-   * {@code tick_ctx_cleanup} after a failed tick: chosen groups that are not bound go back on
-   * their run list; bound ones are only unlinked (they are on no list).
+   * {@code tick_ctx_cleanup} after a failed tick, for the groups left in {@code old_groups} (the
+   * evicted ones) and in the context's lists (the chosen ones), band by band: a group that
+   * cannot run gets its {@code term} work; a bound one is only unlinked (it is on no list); any
+   * other goes to the head of {@code idle[p]} or {@code runnable[p]} ({@code list_move}, so the
+   * groups of a band end up in reverse order).
    */
   static void tickCleanup(B b, SchedConfig c) {
-    for (int g : b.ctx) {
-      if (b.csgId[g] < 0 && groupCanRun(b, g)) {
-        requeue(b, c, g);
+    for (int p = 0; p < 2; p++) {
+      for (List<Integer> from : List.of(b.evicted, b.ctx)) {
+        for (int g : from) {
+          if (c.band(g) != p) {
+            continue;
+          }
+          if (!groupCanRun(b, g)) {
+            unlink(b, g);
+            b.termPending |= 1 << g;
+          } else if (b.csgId[g] < 0) {
+            (groupIsIdle(b, c, g) ? b.idleList : b.runnable).get(p).add(0, g);
+          }
+        }
       }
     }
     b.ctx = new ArrayList<>();
-    b.evicted = 0;
+    b.evicted = new ArrayList<>();
     b.phase = PH_IDLE;
   }
 }

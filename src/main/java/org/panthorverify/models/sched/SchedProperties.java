@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.panthorverify.core.Property;
 import org.panthorverify.models.sched.SchedState.B;
+import org.panthorverify.models.sched.SchedState.Pack;
 
 /**
  * The scheduler's properties: S-1 ... S-12 of the reference (section 3.14) that this model
@@ -231,7 +232,7 @@ final class SchedProperties {
     if (c.syncWait()) {
       out.add(Property.invariant("BlockedIsWaiting",
           "a group with a blocked queue is on the waiting list",
-          s -> (s.blocked() & ~s.waiting()) == 0));
+          s -> (s.blocked() & ~Pack.mask(s.waiting())) == 0));
       out.add(Property.reachable("UnblockedAndDone",
           "a queue blocked on a sync object is unblocked and finishes its job",
           s -> {
@@ -262,15 +263,20 @@ final class SchedProperties {
           (s, a, t) -> !(a instanceof SchedAction.JobTimeout j)
               || s.view(slots, groups).since[j.group()] == SchedModel.TMR_FULL));
       out.add(Property.invariant("TimerTracksWork",
-          "between ticks, the timer of a resident ACTIVE queue with jobs in flight runs",
+          "between ticks, the timer of a queue with jobs in flight runs while its group is"
+              + " resident and ACTIVE, or unbound, idle and blocked on a sync object (time-boxing"
+              + " the external signal)",
           s -> {
             if (s.phase() != PH_IDLE) {
               return true;
             }
             B b = s.view(slots, groups);
             for (int g = 0; g < groups; g++) {
-              boolean busy = b.csgId[g] >= 0 && b.gState[g] == G_ACTIVE
-                  && b.signalled[g] < b.submitted[g] && !bit(b.timedout, g);
+              boolean inFlight = b.signalled[g] < b.submitted[g] && !bit(b.timedout, g);
+              boolean resident = b.csgId[g] >= 0 && b.gState[g] == G_ACTIVE;
+              boolean waitingOnSignal = b.csgId[g] < 0 && bit(b.blocked, g)
+                  && SchedModel.groupCanRun(b, g) && !b.resetInProgress;
+              boolean busy = inFlight && (resident || waitingOnSignal);
               boolean running = b.timer[g] >= SchedModel.TMR_RUN
                   && b.timer[g] < SchedModel.TMR_SUSP;
               if (busy && !running) {
@@ -300,12 +306,12 @@ final class SchedProperties {
     }
     out.add(Property.reachable("Rotation", "a full tick evicts a non-idle group for another",
         s -> s.phase() == SchedModel.PH_EVICT && s.full() && s.evicted() != 0
-            && ((s.idle() | s.blocked()) & s.evicted()) == 0));
+            && ((s.idle() | s.blocked()) & Pack.mask(s.evicted())) == 0));
     if (c.rt() > 0 && c.rt() < groups) {
       out.add(Property.reachable("RtPreemption",
           "a mid-timeslice tick evicts a non-idle MEDIUM group for an RT group",
           s -> s.phase() == SchedModel.PH_EVICT && !s.full()
-              && (s.evicted() & ~(s.idle() | s.blocked()) & ~((1 << c.rt()) - 1)) != 0));
+              && (Pack.mask(s.evicted()) & ~(s.idle() | s.blocked()) & ~((1 << c.rt()) - 1)) != 0));
     }
     out.add(Property.reachable("AllJobsSignalled", "every job of every queue is signalled",
         s -> s.signalled() == s.submitted() && allSubmitted(s, c)));
@@ -420,7 +426,7 @@ final class SchedProperties {
         return true;
       }
     }
-    return bit(b.stoppedGroups, g);
+    return b.stoppedGroups.contains(g);
   }
 
   /** SL-4's trigger: g waits unbound and non-idle with room above it. */
@@ -461,7 +467,7 @@ final class SchedProperties {
       }
     }
     for (int g = 0; g < c.groups(); g++) {
-      if (bit(b.stoppedGroups, g)) {
+      if (b.stoppedGroups.contains(g)) {
         count[g]++;
       }
       if (count[g] > 1) {
@@ -488,7 +494,7 @@ final class SchedProperties {
       }
     }
     for (int g = 0; g < c.groups(); g++) {
-      if (bit(t.evicted(), g) && !SchedModel.groupIsIdle(d, c, g) && SchedModel.groupCanRun(d, g)
+      if (bit(Pack.mask(t.evicted()), g) && !SchedModel.groupIsIdle(d, c, g) && SchedModel.groupCanRun(d, g)
           && !rtIn) {
         return false;
       }

@@ -29,9 +29,11 @@ import java.util.List;
  * @param runnable1 {@code groups.runnable[RT]}, packed
  * @param idle0 {@code groups.idle[MEDIUM]}, packed
  * @param idle1 {@code groups.idle[RT]}, packed
- * @param stoppedGroups {@code reset.stopped_groups}, a group mask
+ * @param stoppedGroups {@code reset.stopped_groups}, packed, in list order
  * @param ctx the running tick's chosen groups in pick order, packed
- * @param evicted the running tick's evicted groups (left in {@code old_groups}), a group mask
+ * @param evicted the running tick's evicted groups (left in {@code old_groups}), packed, in the
+ *     order {@code tick_ctx_apply} walks them (RT band first, each band by descending slot
+ *     priority, the rotated head last)
  * @param slotGroup per slot: the bound group + 1, or 0
  * @param slotPrio per slot: the FW slot priority (0..15)
  * @param csgReq per slot: CSG_STATE request ({@link SchedModel#CSG_TERMINATE} ...)
@@ -67,7 +69,7 @@ import java.util.List;
  *     object is signalled, the FW has not re-evaluated yet), {@link SchedModel#SYNC_DONE}
  * @param syncSb groups whose FW status reported pending scoreboards with the sync wait
  * @param blocked groups whose queue is in {@code blocked_queues}
- * @param waiting groups on {@code groups.waiting}
+ * @param waiting {@code groups.waiting}, packed, in list order
  * @param syncUpd {@code sync_upd_work} is queued
  * @param timer per group: the queue's job timeout: {@link SchedModel#TMR_OFF}, running with 0,
  *     1 or 2 halves of JOB_TIMEOUT used ({@code TMR_RUN + k}), or suspended with k halves used
@@ -172,6 +174,15 @@ public record SchedState(
       return out;
     }
 
+    /** The set of group ids in a packed list, as a mask. */
+    static int mask(int word) {
+      int m = 0;
+      for (int w = word; w != 0; w >>>= 4) {
+        m |= 1 << ((w & 0xF) - 1);
+      }
+      return m;
+    }
+
     static int packList(List<Integer> groups) {
       int w = 0;
       for (int i = groups.size() - 1; i >= 0; i--) {
@@ -179,6 +190,124 @@ public record SchedState(
       }
       return w;
     }
+  }
+
+  /** Every component as an int, in declaration order (the order symmetry reduction compares). */
+  int[] components() {
+    return new int[] {
+        tick,
+        stopped ? 1 : 0,
+        elapsed ? 1 : 0,
+        phase,
+        full ? 1 : 0,
+        deadline ? 1 : 0,
+        stopTick ? 1 : 0,
+        mightIdle ? 1 : 0,
+        resetPending ? 1 : 0,
+        resetInProgress ? 1 : 0,
+        used,
+        hung ? 1 : 0,
+        runnable0,
+        runnable1,
+        idle0,
+        idle1,
+        stoppedGroups,
+        ctx,
+        evicted,
+        slotGroup,
+        slotPrio,
+        csgReq,
+        csgAck,
+        statusReq,
+        statusAck,
+        evtSync,
+        evtIdle,
+        evtFatal,
+        evtOom,
+        fwIdle,
+        slotIdle,
+        life,
+        uaf ? 1 : 0,
+        gState,
+        csgId,
+        destroyed,
+        timedout,
+        fatal,
+        unrec ? 1 : 0,
+        badAck,
+        oomWork,
+        sync,
+        syncSb,
+        blocked,
+        waiting,
+        syncUpd ? 1 : 0,
+        timer,
+        since,
+        termPending,
+        idle,
+        submitted,
+        executed,
+        signalled};
+  }
+
+  /**
+   * This state with its group ids renamed by {@code pi} (group {@code g} becomes {@code
+   * pi[g]}): per-group values move, group masks and lists and slot owners are renamed.
+   */
+  SchedState permuted(int[] pi, int slots, int groups) {
+    B b = edit(slots, groups);
+    B out = edit(slots, groups);
+    for (int p = 0; p < 2; p++) {
+      out.runnable.set(p, rename(b.runnable.get(p), pi));
+      out.idleList.set(p, rename(b.idleList.get(p), pi));
+    }
+    out.stoppedGroups = rename(b.stoppedGroups, pi);
+    out.ctx = rename(b.ctx, pi);
+    out.evicted = rename(b.evicted, pi);
+    out.waiting = rename(b.waiting, pi);
+    for (int i = 0; i < slots; i++) {
+      out.slotGroup[i] = b.slotGroup[i] < 0 ? -1 : pi[b.slotGroup[i]];
+    }
+    for (int g = 0; g < groups; g++) {
+      int h = pi[g];
+      out.life[h] = b.life[g];
+      out.gState[h] = b.gState[g];
+      out.csgId[h] = b.csgId[g];
+      out.oomWork[h] = b.oomWork[g];
+      out.sync[h] = b.sync[g];
+      out.timer[h] = b.timer[g];
+      out.since[h] = b.since[g];
+      out.submitted[h] = b.submitted[g];
+      out.executed[h] = b.executed[g];
+      out.signalled[h] = b.signalled[g];
+    }
+    out.destroyed = renameMask(b.destroyed, pi);
+    out.timedout = renameMask(b.timedout, pi);
+    out.fatal = renameMask(b.fatal, pi);
+    out.badAck = renameMask(b.badAck, pi);
+    out.syncSb = renameMask(b.syncSb, pi);
+    out.blocked = renameMask(b.blocked, pi);
+    out.termPending = renameMask(b.termPending, pi);
+    out.idle = renameMask(b.idle, pi);
+    return out.build();
+  }
+
+  private static List<Integer> rename(List<Integer> groups, int[] pi) {
+    List<Integer> out = new ArrayList<>(groups.size());
+    for (int g : groups) {
+      out.add(pi[g]);
+    }
+    return out;
+  }
+
+  private static int renameMask(int mask, int[] pi) {
+    int out = 0;
+    for (int g = 0; g < pi.length; g++) {
+      if ((mask & (1 << g)) != 0) {
+        out |= 1 << pi[g];
+      }
+    }
+    return out;
   }
 
   B edit(int slots, int groups) {
@@ -220,9 +349,9 @@ public record SchedState(
     boolean hung;
     final List<List<Integer>> runnable = new ArrayList<>();
     final List<List<Integer>> idleList = new ArrayList<>();
-    int stoppedGroups;
+    List<Integer> stoppedGroups;
     List<Integer> ctx;
-    int evicted;
+    List<Integer> evicted;
     final int[] slotGroup;
     final int[] slotPrio;
     final int[] csgReq;
@@ -248,7 +377,7 @@ public record SchedState(
     final int[] sync;
     int syncSb;
     int blocked;
-    int waiting;
+    List<Integer> waiting;
     boolean syncUpd;
     final int[] timer;
     final int[] since;
@@ -275,9 +404,9 @@ public record SchedState(
       runnable.add(Pack.list(s.runnable1));
       idleList.add(Pack.list(s.idle0));
       idleList.add(Pack.list(s.idle1));
-      stoppedGroups = s.stoppedGroups;
+      stoppedGroups = Pack.list(s.stoppedGroups);
       ctx = Pack.list(s.ctx);
-      evicted = s.evicted;
+      evicted = Pack.list(s.evicted);
       slotGroup = Pack.unpack(s.slotGroup, slots);
       for (int i = 0; i < slots; i++) {
         slotGroup[i]--;
@@ -309,7 +438,7 @@ public record SchedState(
       sync = Pack.unpack(s.sync, groups);
       syncSb = s.syncSb;
       blocked = s.blocked;
-      waiting = s.waiting;
+      waiting = Pack.list(s.waiting);
       syncUpd = s.syncUpd;
       timer = Pack.unpack(s.timer, groups);
       since = Pack.unpack(s.since, groups);
@@ -332,11 +461,12 @@ public record SchedState(
       return new SchedState(tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
           resetPending, resetInProgress, used, hung, Pack.packList(runnable.get(0)),
           Pack.packList(runnable.get(1)), Pack.packList(idleList.get(0)),
-          Pack.packList(idleList.get(1)), stoppedGroups, Pack.packList(ctx), evicted,
+          Pack.packList(idleList.get(1)), Pack.packList(stoppedGroups), Pack.packList(ctx),
+          Pack.packList(evicted),
           Pack.pack(sg), Pack.pack(slotPrio), Pack.pack(csgReq), Pack.pack(csgAck), statusReq,
           statusAck, evtSync, evtIdle, Pack.pack(evtFatal), evtOom, fwIdle, slotIdle,
           Pack.pack(life), uaf, Pack.pack(gState), Pack.pack(ci), destroyed, timedout, fatal, unrec, badAck,
-          Pack.pack(oomWork), Pack.pack(sync), syncSb, blocked, waiting, syncUpd,
+          Pack.pack(oomWork), Pack.pack(sync), syncSb, blocked, Pack.packList(waiting), syncUpd,
           Pack.pack(timer), Pack.pack(since), termPending, idle,
           Pack.pack(submitted), Pack.pack(executed), Pack.pack(signalled));
     }

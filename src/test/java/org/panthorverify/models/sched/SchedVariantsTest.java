@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.panthorverify.core.Model;
 import org.panthorverify.explore.CheckResult;
 import org.panthorverify.explore.ExploreConfig;
@@ -24,23 +24,16 @@ import org.panthorverify.testkit.ModelChecks;
 class SchedVariantsTest {
   private static final ModelEntry ENTRY = ModelRegistry.standard().get("scheduler");
 
+  /**
+   * The table of variants, their config, extra constants, property and trace length is {@code
+   * traces/scheduler/variants.tsv}, which {@code scripts/regen-traces} reads too.
+   */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = ';', value = {
-      "full-tick-inverted; small; S-12; 22",
-      "stopped-tick-immediate; small; FullTickDeadline; 3",
-      "prio-rotation; default; PriorityRotation; 14",
-      "tick-not-resumed-on-submit; default; TickArmedWhenBusy; 9",
-      "immediate-tick-overruled; small; ImmediateTickKept; 9",
-      "idle-two-sources; small; IdleMeansNoWork; 25",
-      "unknown-csg-state; faults; UnknownStateHandled; 8",
-      "unrecoverable-fault-no-reset; faults; UnrecoverableStopsScheduling; 14",
-      "tiler-oom-null-chunk; oom; OomExhaustionNotFatal; 11",
-      "group-create-publish; create; NoUseAfterFree; 4",
-      "per-queue-timeout; jobtimeouts; TimerTracksWork; 10",
-      "timeout-reset-inverted; jobtimeouts; TimeoutOnlyWithoutProgress; 13"})
+  @CsvFileSource(files = "traces/scheduler/variants.tsv", delimiter = '\t', numLinesToSkip = 1)
   void variant_failsOnItsProperty_withTheCommittedShortestTrace(String variant, String config,
-      String property, int states) {
-    ModelChecks.variantCaught(ENTRY, config, List.of(), variant, property, states, true);
+      String sets, String property, int states) {
+    List<String> overrides = sets.equals("-") ? List.of() : List.of(sets.split(","));
+    ModelChecks.variantCaught(ENTRY, config, overrides, variant, property, states, true);
   }
 
   @Test
