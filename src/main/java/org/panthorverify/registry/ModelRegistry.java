@@ -137,6 +137,16 @@ public final class ModelRegistry {
                 "1 slot, 2 groups (1 RT), 2 jobs each, per-queue job timeouts",
                 schedConstants(1, 2, 1, 2, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0),
                 347_056, 63, ConfigPreset.PASSED),
+            new ConfigPreset("vmbind",
+                "2 slots, 3 groups (1 RT), 1 job each, 1 AS for 2 VMs: explicit AS slots with"
+                    + " the LRU, AS enables that fail",
+                with(schedConstants(2, 3, 1, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0), "vmbind"),
+                167_720, 62, ConfigPreset.PASSED),
+            new ConfigPreset("suspend",
+                "2 slots, 3 groups (1 RT), 1 job each, 1 AS, system and runtime suspend/resume,"
+                    + " the slot each group left",
+                with(schedConstants(2, 3, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0), "suspend", "moves"),
+                782_301, 79, ConfigPreset.PASSED),
             new ConfigPreset("large",
                 "2 slots, 3 groups (1 RT), 2 jobs each, 1 AS for 2 VMs, FW hangs and timeouts",
                 schedConstants(2, 3, 1, 2, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0),
@@ -152,7 +162,17 @@ public final class ModelRegistry {
             v == null ? java.util.Set.of() : java.util.Set.of(v))));
   }
 
-    /** The constants of a sched preset, in the order of its ConstantDefs. */
+  /** {@code constants} with the named flags set to 1. */
+  private static Map<String, Integer> with(Map<String, Integer> constants, String... flags) {
+    for (String f : flags) {
+      if (constants.put(f, 1) == null) {
+        throw new IllegalArgumentException("no constant " + f);
+      }
+    }
+    return constants;
+  }
+
+  /** The constants of a sched preset, in the order of its ConstantDefs. */
   private static Map<String, Integer> schedConstants(int slots, int groups, int rt, int jobs,
       int as, int vms, int timeouts, int destroy, int faults, int corrupt, int oom,
       int syncwait, int jobtimeouts, int create) {

@@ -96,7 +96,13 @@ public sealed interface SchedAction extends Action {
       B b = edit(s, m);
       SchedConfig c = m.config();
       b.tick = TICK_NONE;
-      if (s.resetPending()) {
+      if (s.pm() == SchedModel.PM_SYSTEM_SUSPENDED) {
+        return b.build(); // panthor_device_resume_and_get fails during system sleep: no tick
+      }
+      if (s.pm() == SchedModel.PM_RUNTIME_SUSPENDED) {
+        SchedModel.pmResume(b); // the tick's resume_and_get wakes the device
+      }
+      if (b.resetPending) {
         return b.build();
       }
       boolean full = s.elapsed();
@@ -179,7 +185,27 @@ public sealed interface SchedAction extends Action {
     @Override
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
-      SchedConfig c = m.config();
+      evictAndBind(b, m.config(), false);
+      return b.build();
+    }
+
+    /** {@code evictAndBind} went through: every bind succeeded. */
+    static final int BOUND = 0;
+    /** A bind failed because the AS enable failed (only with {@code failEnable}). */
+    static final int ENABLE_FAILED = 1;
+    /** A bind failed with {@code -EBUSY}. */
+    static final int BUSY = 2;
+
+    /**
+     * The evictions and batch 2 of {@code tick_ctx_apply}. With {@code failEnable}, the first
+     * bind that has to enable an AS fails there. A failed {@code group_bind_locked} schedules
+     * a reset and ends the tick: the START/RESUME requests of the groups bound before it in
+     * this batch are never written (those groups stay bound, in their old state, on no list,
+     * until the reset suspends them), and {@code tick_ctx_cleanup} puts the failed group and
+     * the ones after it back at the head of their lists; the tick is not re-armed. Variant
+     * {@code bind-ignores-vm-failure} binds the group anyway.
+     */
+    static int evictAndBind(B b, SchedConfig c, boolean failEnable) {
       for (int g : b.evicted) {
         int i = b.csgId[g];
         SchedModel.csgSlotSyncState(b, c, i);
@@ -188,7 +214,7 @@ public sealed interface SchedAction extends Action {
         }
         SchedModel.processCsgIrq(b, c, i);
         SchedModel.timerSuspend(b, c, g);
-        SchedModel.groupUnbind(b, g);
+        SchedModel.groupUnbind(b, c, g);
         if (SchedModel.groupCanRun(b, g)) {
           SchedModel.requeue(b, c, g);
         } else {
@@ -196,10 +222,27 @@ public sealed interface SchedAction extends Action {
         }
       }
       b.evicted = new ArrayList<>();
+      int[] requests = b.csgReq.clone();
+      int result = BOUND;
       for (int k = 0; k < b.ctx.size(); k++) {
         int g = b.ctx.get(k);
         if (b.csgId[g] >= 0) {
           continue;
+        }
+        boolean enable = SchedModel.vmNeedsEnable(b, c, c.vm(g));
+        boolean fail = failEnable && enable && result == BOUND;
+        if (!SchedModel.vmActive(b, c, c.vm(g), fail)) {
+          result = fail ? ENABLE_FAILED : BUSY;
+          if (!c.bug(SchedModel.BIND_IGNORES_VM_FAILURE)) {
+            SchedModel.scheduleReset(b);
+            System.arraycopy(requests, 0, b.csgReq, 0, requests.length);
+            b.tick = TICK_NONE;
+            SchedModel.tickCleanup(b, c);
+            b.full = false;
+            b.deadline = false;
+            b.stopTick = false;
+            return result;
+          }
         }
         int i = 0;
         while (b.slotGroup[i] >= 0) {
@@ -212,7 +255,35 @@ public sealed interface SchedAction extends Action {
         b.fwIdle &= ~(1 << i);
       }
       b.phase = PH_BIND;
+      return result;
+    }
+  }
+
+  /**
+   * As {@link TickEvictDone}, but enabling the AS of the first group whose VM needs one fails
+   * ({@code panthor_mmu_as_enable} times out on AS_ACTIVE): the bind fails and the tick ends
+   * with a reset scheduled. Config {@code vmbind} only.
+   */
+  record TickBindFails() implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      if (!m.config().vmBind() || !new TickEvictDone().enabled(s, m)) {
+        return false;
+      }
+      B sim = edit(s, m);
+      return TickEvictDone.evictAndBind(sim, m.config(), true) == TickEvictDone.ENABLE_FAILED;
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      TickEvictDone.evictAndBind(b, m.config(), true);
       return b.build();
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
     }
   }
 
@@ -241,6 +312,15 @@ public sealed interface SchedAction extends Action {
       }
       b.used = SchedModel.boundCount(b);
       b.mightIdle = anyIdle;
+      if (c.suspend()) {
+        // Every chosen group idle (or none chosen): drop the scheduler's PM reference; else
+        // hold one.
+        boolean allIdle = true;
+        for (int g : b.ctx) {
+          allIdle &= SchedModel.groupIsIdle(b, c, g);
+        }
+        b.hasRef = !allIdle;
+      }
       b.elapsed = false;
       if (b.stopTick) {
         b.stopped = true;
@@ -325,6 +405,7 @@ public sealed interface SchedAction extends Action {
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
       return lockFree(s) && !s.resetInProgress() && !bit(s.destroyed(), group)
+          && s.pm() != SchedModel.PM_SYSTEM_SUSPENDED
           && b.life[group] == SchedModel.LIFE_READY
           && b.submitted[group] < m.config().jobs() && SchedModel.groupCanRun(b, group);
     }
@@ -333,6 +414,9 @@ public sealed interface SchedAction extends Action {
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
       SchedConfig c = m.config();
+      if (b.pm == SchedModel.PM_RUNTIME_SUSPENDED) {
+        SchedModel.pmResume(b); // queue_run_job's resume_and_get wakes the device
+      }
       b.submitted[group]++;
       if (b.csgId[group] < 0) {
         if (c.jobTimeouts() && b.timer[group] == SchedModel.TMR_OFF) {
@@ -348,6 +432,9 @@ public sealed interface SchedAction extends Action {
         }
         if (!c.bug(SchedModel.PER_QUEUE_TIMEOUT)) {
           SchedModel.timerResume(b, c, group);
+        }
+        if (c.suspend() && !bit(b.blocked, group)) {
+          b.hasRef = true; // a bound group with work keeps the device awake
         }
       }
       return b.build();
@@ -695,7 +782,8 @@ public sealed interface SchedAction extends Action {
   record ResetPre() implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
-      return s.resetPending() && !s.resetInProgress() && lockFree(s);
+      return s.resetPending() && !s.resetInProgress() && lockFree(s)
+          && s.pm() == SchedModel.PM_ACTIVE; // reset_work bails while the device is suspended
     }
 
     @Override
@@ -704,29 +792,7 @@ public sealed interface SchedAction extends Action {
       SchedConfig c = m.config();
       b.resetInProgress = true;
       b.tick = TICK_NONE;
-      for (int i = 0; i < c.slots(); i++) {
-        int g = b.slotGroup[i];
-        if (g < 0) {
-          continue;
-        }
-        if (!b.hung) {
-          b.csgReq[i] = SchedModel.groupCanRun(b, g) ? CSG_SUSPEND : CSG_TERMINATE;
-          b.csgAck[i] = b.csgReq[i];
-          b.gState[g] = SchedModel.stateFromAck(b.csgAck[i]);
-          SchedModel.syncQueueState(b, c, g);
-        } else {
-          b.timedout |= 1 << g;
-          b.gState[g] = G_TERMINATED;
-        }
-        SchedModel.processCsgIrq(b, c, i);
-        SchedModel.timerSuspend(b, c, g);
-        SchedModel.groupUnbind(b, g);
-        if (SchedModel.groupCanRun(b, g)) {
-          b.idleList.get(c.band(g)).add(0, g);
-        } else {
-          b.termPending |= 1 << g;
-        }
-      }
+      SchedModel.schedSuspend(b, c);
       // panthor_group_stop moves each to the tail of stopped_groups: every runnable list from
       // the lowest band up, then every idle list.
       for (List<List<Integer>> lists : List.of(b.runnable, b.idleList)) {
@@ -762,6 +828,9 @@ public sealed interface SchedAction extends Action {
       b.statusAck = 0;
       b.resetPending = false;
       b.unrec = false;
+      if (c.vmBind()) {
+        SchedModel.releaseAllAs(b); // panthor_mmu_post_reset
+      }
       for (int g : b.stoppedGroups) {
         if (SchedModel.groupCanRun(b, g)) {
           SchedModel.requeue(b, c, g);
@@ -1031,11 +1100,72 @@ public sealed interface SchedAction extends Action {
     }
   }
 
+  // ---------------------------------------------------------------- power management
+
+  /**
+   * {@code panthor_device_suspend} (config {@code suspend}): with {@code system}, system sleep
+   * forces it whatever references are held; otherwise runtime PM autosuspends, which it does
+   * only when the scheduler holds no PM reference ({@code pm.has_ref}). It waits for a running
+   * reset work ({@code cancel_work_sync}; a pending reset stays pending) and for {@code
+   * sched->lock}; {@code panthor_sched_suspend} evicts every group; the FW is halted and
+   * {@code panthor_mmu_suspend} releases every AS. The tick work is not cancelled, and neither
+   * {@code used_csg_slot_count} nor {@code pm.has_ref} changes.
+   */
+  record PmSuspend(boolean system) implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return m.config().suspend() && s.pm() == SchedModel.PM_ACTIVE && lockFree(s)
+          && !s.resetInProgress() && (system || !s.hasRef());
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      SchedConfig c = m.config();
+      SchedModel.schedSuspend(b, c);
+      if (c.vmBind()) {
+        SchedModel.releaseAllAs(b);
+      }
+      b.pm = system ? SchedModel.PM_SYSTEM_SUSPENDED : SchedModel.PM_RUNTIME_SUSPENDED;
+      return b.build();
+    }
+
+    @Override
+    public Driver driver() {
+      return system ? Driver.ENVIRONMENT : Driver.KERNEL;
+    }
+  }
+
+  /**
+   * The system wakes up: {@code panthor_device_resume} brings the FW back (dropping a pending
+   * reset, which the full reload replaces) and {@code panthor_sched_resume} asks for an
+   * immediate tick. (A runtime-suspended device is woken by the tick or a job submission
+   * instead; a resume that fails is not modelled.)
+   */
+  record PmResume() implements SchedAction {
+    @Override
+    public boolean enabled(SchedState s, SchedModel m) {
+      return s.pm() == SchedModel.PM_SYSTEM_SUSPENDED;
+    }
+
+    @Override
+    public SchedState apply(SchedState s, SchedModel m) {
+      B b = edit(s, m);
+      SchedModel.pmResume(b);
+      return b.build();
+    }
+
+    @Override
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
+    }
+  }
+
   /** The FW hangs: it answers nothing until the next reset reloads it. */
   record FwHang() implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
-      return m.config().timeouts() && !s.hung();
+      return m.config().timeouts() && !s.hung() && s.pm() == SchedModel.PM_ACTIVE;
     }
 
     @Override

@@ -68,6 +68,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
   static final String CREATE_PUBLISH = "group-create-publish";
   static final String PER_QUEUE_TIMEOUT = "per-queue-timeout";
   static final String TIMEOUT_RESET_INVERTED = "timeout-reset-inverted";
+  static final String BIND_IGNORES_VM_FAILURE = "bind-ignores-vm-failure";
 
   // A queue's sync wait (config syncWait).
   static final int SYNC_NONE = 0;
@@ -103,6 +104,12 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
   static final int OOM_EINVAL = 5;
   static final List<String> OOM_NAMES =
       List.of("none", "queued", "chunk", "enomem-wait", "enomem-full", "einval");
+
+  // The device's PM state (config suspend).
+  static final int PM_ACTIVE = 0;
+  static final int PM_RUNTIME_SUSPENDED = 1;
+  static final int PM_SYSTEM_SUSPENDED = 2;
+  static final List<String> PM_NAMES = List.of("active", "runtime-suspended", "system-suspended");
 
   /** A CSG_STATE ack of {@code CORRUPTED + v}: the FW acked v, then the word changed. */
   static final int CORRUPTED = 4;
@@ -148,6 +155,10 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     v.put(TIMEOUT_RESET_INVERTED, new String[] {"TimeoutOnlyWithoutProgress",
         "on progress the timer is pushed back only when it is suspended, not when it runs, so a"
             + " queue that keeps completing jobs times out"});
+    v.put(BIND_IGNORES_VM_FAILURE, new String[] {"S-5",
+        "tick_ctx_apply ignores the error of group_bind_locked (a refactor dropping the check):"
+            + " the group is bound and started although panthor_vm_active failed, so its VM"
+            + " has no active address space"});
     return Collections.unmodifiableMap(v);
   }
 
@@ -160,6 +171,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     this.config = config;
     List<SchedAction> a = new ArrayList<>(List.of(new SchedAction.TickStart(),
         new SchedAction.TickPick(), new SchedAction.TickEvictDone(),
+        new SchedAction.TickBindFails(),
         new SchedAction.TickFinish(), new SchedAction.WaitTimeout(),
         new SchedAction.ResetPre(), new SchedAction.ResetPost(),
         new SchedAction.TimesliceEnds()));
@@ -209,6 +221,9 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
       a.add(new SchedAction.OomFinish(g));
     }
     a.add(new SchedAction.FwHang());
+    a.add(new SchedAction.PmSuspend(false));
+    a.add(new SchedAction.PmSuspend(true));
+    a.add(new SchedAction.PmResume());
     this.all = List.copyOf(a);
     this.renamings = config.symmetry() ? renamings(config) : List.of();
   }
@@ -318,7 +333,9 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
         /* csgId */ 0,
         /* destroyed */ 0, /* timedout */ 0, /* fatal */ 0, /* unrec */ false, /* badAck */ 0,
         /* oomWork */ 0, /* sync */ 0, /* syncSb */ 0, /* blocked */ 0, /* waiting */ 0,
-        /* syncUpd */ false, /* timer */ 0, /* since */ 0, /* termPending */ 0, allGroups, 0, 0, 0));
+        /* syncUpd */ false, /* timer */ 0, /* since */ 0, /* termPending */ 0, allGroups, 0, 0, 0,
+        /* vmAs */ 0, /* vmCnt */ 0, /* lru */ 0, /* ebusy */ false, PM_ACTIVE, /* hasRef */ false,
+        /* leftSlot */ 0));
   }
 
   @Override
@@ -411,6 +428,13 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     out.put("submitted", ints(b.submitted));
     out.put("executed", ints(b.executed));
     out.put("signalled", ints(b.signalled));
+    out.put("vmAs", Value.of(s.vmAs()));
+    out.put("vmCnt", ints(java.util.Arrays.copyOf(b.vmCnt, config.vms())));
+    out.put("lru", Value.of(b.lru));
+    out.put("ebusy", Value.of(s.ebusy()));
+    out.put("pm", Value.of(PM_NAMES.get(s.pm())));
+    out.put("hasRef", Value.of(s.hasRef()));
+    out.put("leftSlot", ints(b.leftSlot));
     return out;
   }
 
@@ -642,11 +666,16 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
   }
 
   /**
-   * {@code group_unbind_locked}: free the slot (its FW-side state with it); {@code tiler_oom} is
+   * {@code group_unbind_locked}: {@code panthor_vm_idle}, then free the slot (its FW-side state
+   * with it); {@code tiler_oom} is
    * cleared and a queued OOM work cancelled (one already running goes on and rechecks).
    */
-  static void groupUnbind(B b, int g) {
+  static void groupUnbind(B b, SchedConfig c, int g) {
     int i = b.csgId[g];
+    vmIdle(b, c, c.vm(g));
+    if (c.moves()) {
+      b.leftSlot[g] = i;
+    }
     b.slotGroup[i] = -1;
     b.csgId[g] = -1;
     b.evtSync &= ~(1 << i);
@@ -658,6 +687,124 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     }
     b.fwIdle &= ~(1 << i);
     b.slotIdle &= ~(1 << i);
+  }
+
+  /**
+   * Whether binding a group of {@code vm} has to program an address space: the VM is not active
+   * and holds none ({@code panthor_vm_active} then picks a free AS or evicts the LRU's head and
+   * calls {@code panthor_mmu_as_enable}). Always false without config {@code vmbind}.
+   */
+  static boolean vmNeedsEnable(B b, SchedConfig c, int vm) {
+    return c.vmBind() && b.vmCnt[vm] == 0 && !bit(b.vmAs, vm);
+  }
+
+  /**
+   * {@code panthor_vm_active} (config {@code vmbind}; without it the AS budget of the tick is all
+   * there is, and it always succeeds). An active VM gets one more reference; an idle VM that kept
+   * its AS leaves the LRU; otherwise the VM takes a free AS or, when all are allocated, the AS of
+   * the VM at the LRU's head, and the AS is enabled. With no free AS and an empty LRU it fails
+   * with {@code -EBUSY}. With {@code enableFails}, {@code panthor_mmu_as_enable} fails (AS_ACTIVE
+   * stuck; that wait itself schedules a reset): the VM keeps {@code as.id} and its alloc bit but
+   * stays inactive and off the LRU until the next reset releases every AS.
+   */
+  static boolean vmActive(B b, SchedConfig c, int vm, boolean enableFails) {
+    if (!c.vmBind()) {
+      return true;
+    }
+    if (b.vmCnt[vm] > 0) {
+      b.vmCnt[vm]++;
+      return true;
+    }
+    if (!bit(b.vmAs, vm)) {
+      if (Integer.bitCount(b.vmAs) == c.asSlots()) {
+        if (b.lru.isEmpty()) {
+          b.ebusy = true;
+          return false;
+        }
+        int victim = b.lru.remove(0); // panthor_vm_release_as_locked
+        b.vmAs &= ~(1 << victim);
+      }
+      b.vmAs |= 1 << vm;
+      if (enableFails) {
+        scheduleReset(b);
+        return false;
+      }
+    }
+    b.vmCnt[vm] = 1;
+    b.lru.remove(Integer.valueOf(vm));
+    return true;
+  }
+
+  /** {@code panthor_vm_idle}: the last reference gone, the VM keeps its AS at the LRU's tail. */
+  static void vmIdle(B b, SchedConfig c, int vm) {
+    if (c.vmBind() && --b.vmCnt[vm] == 0) {
+      b.lru.add(vm);
+    }
+  }
+
+  /**
+   * {@code panthor_mmu_post_reset} and {@code panthor_mmu_suspend}: every AS is released (no
+   * group is bound at that point, so no VM is active).
+   */
+  static void releaseAllAs(B b) {
+    b.vmAs = 0;
+    b.lru = new ArrayList<>();
+  }
+
+  /**
+   * {@code panthor_sched_suspend}, with its waits as one step: every occupied slot, in slot
+   * order, is suspended (or terminated if its group cannot run); on a hung FW the requests time
+   * out and the group is forced TERMINATED with {@code timedout}. A suspended slot's sync
+   * update is queued ({@code csg_slot_sync_update_locked}). Then each slot's CSG IRQs are
+   * processed and it is unbound; a group that can run goes to the head of {@code idle[p]}, the
+   * others get their {@code term} work.
+   */
+  static void schedSuspend(B b, SchedConfig c) {
+    for (int i = 0; i < c.slots(); i++) {
+      int g = b.slotGroup[i];
+      if (g < 0) {
+        continue;
+      }
+      if (!b.hung) {
+        b.csgReq[i] = groupCanRun(b, g) ? CSG_SUSPEND : CSG_TERMINATE;
+        b.csgAck[i] = b.csgReq[i];
+        b.gState[g] = stateFromAck(b.csgAck[i]);
+        syncQueueState(b, c, g);
+        if (c.syncWait()) {
+          b.syncUpd = true;
+        }
+      } else {
+        b.timedout |= 1 << g;
+        b.gState[g] = G_TERMINATED;
+      }
+      processCsgIrq(b, c, i);
+      timerSuspend(b, c, g);
+      groupUnbind(b, c, g);
+      if (groupCanRun(b, g)) {
+        b.idleList.get(c.band(g)).add(0, g);
+      } else {
+        b.termPending |= 1 << g;
+      }
+    }
+  }
+
+  /**
+   * The device comes back ({@code panthor_device_resume}): a pending reset is dropped (the
+   * resume reloads the FW from scratch instead), the FW answers again with every interface
+   * reset, and {@code panthor_sched_resume} asks for an immediate tick.
+   */
+  static void pmResume(B b) {
+    if (b.resetPending) {
+      b.resetPending = false;
+      b.unrec = false;
+    }
+    b.hung = false;
+    java.util.Arrays.fill(b.csgReq, 0);
+    java.util.Arrays.fill(b.csgAck, 0);
+    b.statusReq = 0;
+    b.statusAck = 0;
+    b.pm = PM_ACTIVE;
+    requestTick(b);
   }
 
   /** The group state a CSG_STATE ack value maps to (undefined values: UNKNOWN). */

@@ -304,6 +304,97 @@ final class SchedProperties {
       out.add(Property.reachable("CreatedGroupRuns", "a group created concurrently runs a job",
           s -> s.executed() != 0));
     }
+    if (c.vmBind()) {
+      out.add(Property.invariant("S-5",
+          "VM bound while running: a bound group's VM holds an AS and is active; each VM's"
+              + " active count is the number of its bound groups",
+          s -> {
+            B b = s.view(slots, groups);
+            int[] bound = new int[6];
+            for (int g = 0; g < groups; g++) {
+              if (b.csgId[g] >= 0) {
+                if (!bit(b.vmAs, c.vm(g)) || b.vmCnt[c.vm(g)] < 1) {
+                  return false;
+                }
+                bound[c.vm(g)]++;
+              }
+            }
+            for (int v = 0; v < c.vms(); v++) {
+              if (b.vmCnt[v] != bound[v]) {
+                return false;
+              }
+            }
+            return true;
+          }));
+      out.add(Property.invariant("VmActiveNotBusy",
+          "under the tick's AS budget, panthor_vm_active never fails with -EBUSY (S-6's"
+              + " purpose; ML-1 of the MMU model)",
+          s -> !s.ebusy()));
+      out.add(Property.invariant("AsOwnership",
+          "at most as_slot_count VMs hold an AS, and the LRU holds exactly the idle VMs that"
+              + " hold one, except a VM whose AS enable failed, until the reset releases it",
+          s -> {
+            B b = s.view(slots, groups);
+            if (Integer.bitCount(b.vmAs) > c.asSlots()) {
+              return false;
+            }
+            for (int v = 0; v < c.vms(); v++) {
+              boolean idleWithAs = bit(b.vmAs, v) && b.vmCnt[v] == 0;
+              if (b.lru.contains(v) != idleWithAs && !(idleWithAs && s.resetPending())) {
+                return false;
+              }
+            }
+            return true;
+          }));
+      out.add(Property.reachable("BindFailed",
+          "an AS enable failed while binding: a reset is scheduled and the VM holds an AS it"
+              + " is not active on and that the LRU does not know",
+          s -> {
+            B b = s.view(slots, groups);
+            for (int v = 0; v < c.vms(); v++) {
+              if (s.resetPending() && bit(b.vmAs, v) && b.vmCnt[v] == 0 && !b.lru.contains(v)) {
+                return true;
+              }
+            }
+            return false;
+          }));
+    }
+    if (c.suspend()) {
+      out.add(Property.invariant("NothingBoundWhileSuspended",
+          "while the device is suspended no group is bound and no tick is running",
+          s -> s.pm() == SchedModel.PM_ACTIVE || (s.slotGroup() == 0 && s.phase() == PH_IDLE)));
+      out.add(Property.invariant("BusyHoldsPmRef",
+          "between ticks, a bound group with work that is not blocked keeps the scheduler's"
+              + " runtime-PM reference (so autosuspend never evicts busy groups)",
+          s -> {
+            if (s.phase() != PH_IDLE || s.pm() != SchedModel.PM_ACTIVE || s.hasRef()) {
+              return true;
+            }
+            B b = s.view(slots, groups);
+            for (int g = 0; g < groups; g++) {
+              if (b.csgId[g] >= 0 && b.executed[g] < b.submitted[g] && !bit(b.blocked, g)
+                  && SchedModel.groupCanRun(b, g)) {
+                return false;
+              }
+            }
+            return true;
+          }));
+    }
+    if (c.moves()) {
+      out.add(Property.reachable("ResumedElsewhere",
+          "a suspended group is resumed on another slot than the one it left",
+          s -> {
+            B b = s.view(slots, groups);
+            for (int g = 0; g < groups; g++) {
+              int i = b.csgId[g];
+              if (i >= 0 && b.leftSlot[g] >= 0 && b.leftSlot[g] != i
+                  && b.csgAck[i] == SchedModel.CSG_RESUME && b.gState[g] == G_ACTIVE) {
+                return true;
+              }
+            }
+            return false;
+          }));
+    }
     out.add(Property.reachable("Rotation", "a full tick evicts a non-idle group for another",
         s -> s.phase() == SchedModel.PH_EVICT && s.full() && s.evicted() != 0
             && ((s.idle() | s.blocked()) & Pack.mask(s.evicted())) == 0));

@@ -81,6 +81,18 @@ import java.util.List;
  * @param submitted per group: jobs that reached {@code queue_run_job} (the last seqno)
  * @param executed per group: jobs the FW finished (the queue's sync object)
  * @param signalled per group: done fences signalled
+ * @param vmAs (config {@code vmbind}) VMs that hold an address space ({@code vm->as.id >= 0}), a
+ *     VM mask
+ * @param vmCnt (config {@code vmbind}) per VM: {@code as.active_cnt}, packed
+ * @param lru (config {@code vmbind}) {@code as.lru_list}: idle VMs that keep their AS, packed,
+ *     least recently idled first
+ * @param ebusy (config {@code vmbind}) {@code panthor_vm_active} returned {@code -EBUSY} (no
+ *     free AS and no idle VM to evict): the marker of property {@code VmActiveNotBusy}
+ * @param pm (config {@code suspend}) the device's PM state: {@link SchedModel#PM_ACTIVE}, {@link
+ *     SchedModel#PM_RUNTIME_SUSPENDED}, {@link SchedModel#PM_SYSTEM_SUSPENDED}
+ * @param hasRef (config {@code suspend}) {@code pm.has_ref}: the scheduler holds a runtime-PM
+ *     reference (a non-idle group is bound)
+ * @param leftSlot (config {@code moves}) per group: the slot it was last unbound from + 1, or 0
  */
 public record SchedState(
     int tick,
@@ -135,7 +147,14 @@ public record SchedState(
     int idle,
     int submitted,
     int executed,
-    int signalled) {
+    int signalled,
+    int vmAs,
+    int vmCnt,
+    int lru,
+    boolean ebusy,
+    int pm,
+    boolean hasRef,
+    int leftSlot) {
 
   /** 4-bit fields packed into an int, and packed lists of small positive values. */
   static final class Pack {
@@ -247,7 +266,14 @@ public record SchedState(
         idle,
         submitted,
         executed,
-        signalled};
+        signalled,
+        vmAs,
+        vmCnt,
+        lru,
+        ebusy ? 1 : 0,
+        pm,
+        hasRef ? 1 : 0,
+        leftSlot};
   }
 
   /**
@@ -280,6 +306,7 @@ public record SchedState(
       out.submitted[h] = b.submitted[g];
       out.executed[h] = b.executed[g];
       out.signalled[h] = b.signalled[g];
+      out.leftSlot[h] = b.leftSlot[g];
     }
     out.destroyed = renameMask(b.destroyed, pi);
     out.timedout = renameMask(b.timedout, pi);
@@ -386,6 +413,14 @@ public record SchedState(
     final int[] submitted;
     final int[] executed;
     final int[] signalled;
+    int vmAs;
+    /** Per VM (always six entries; only the first {@code vms} are used). */
+    final int[] vmCnt;
+    List<Integer> lru;
+    boolean ebusy;
+    int pm;
+    boolean hasRef;
+    final int[] leftSlot;
 
     B(SchedState s, int slots, int groups) {
       tick = s.tick;
@@ -447,6 +482,16 @@ public record SchedState(
       submitted = Pack.unpack(s.submitted, groups);
       executed = Pack.unpack(s.executed, groups);
       signalled = Pack.unpack(s.signalled, groups);
+      vmAs = s.vmAs;
+      vmCnt = Pack.unpack(s.vmCnt, 6);
+      lru = Pack.list(s.lru);
+      ebusy = s.ebusy;
+      pm = s.pm;
+      hasRef = s.hasRef;
+      leftSlot = Pack.unpack(s.leftSlot, groups);
+      for (int g = 0; g < groups; g++) {
+        leftSlot[g]--;
+      }
     }
 
     SchedState build() {
@@ -455,8 +500,10 @@ public record SchedState(
         sg[i]++;
       }
       int[] ci = csgId.clone();
+      int[] left = leftSlot.clone();
       for (int g = 0; g < ci.length; g++) {
         ci[g]++;
+        left[g]++;
       }
       return new SchedState(tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
           resetPending, resetInProgress, used, hung, Pack.packList(runnable.get(0)),
@@ -468,7 +515,8 @@ public record SchedState(
           Pack.pack(life), uaf, Pack.pack(gState), Pack.pack(ci), destroyed, timedout, fatal, unrec, badAck,
           Pack.pack(oomWork), Pack.pack(sync), syncSb, blocked, Pack.packList(waiting), syncUpd,
           Pack.pack(timer), Pack.pack(since), termPending, idle,
-          Pack.pack(submitted), Pack.pack(executed), Pack.pack(signalled));
+          Pack.pack(submitted), Pack.pack(executed), Pack.pack(signalled), vmAs, Pack.pack(vmCnt),
+          Pack.packList(lru), ebusy, pm, hasRef, Pack.pack(left));
     }
   }
 }

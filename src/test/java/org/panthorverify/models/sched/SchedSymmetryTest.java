@@ -28,7 +28,8 @@ class SchedSymmetryTest {
   @ValueSource(strings = {"", "groups=2,rt=0,destroy=1", "groups=2,rt=0,timeouts=1",
       "groups=2,rt=0,syncwait=1", "groups=2,rt=0,jobtimeouts=1", "groups=2,rt=0,faults=1,corrupt=1",
       "groups=2,rt=0,oom=1", "groups=2,rt=0,create=1,destroy=1",
-      "groups=2,rt=0,slots=2,timeouts=1"})
+      "groups=2,rt=0,slots=2,timeouts=1", "groups=2,rt=0,slots=2,vmbind=1",
+      "groups=2,rt=0,slots=2,suspend=1,moves=1"})
   void renamingIsAnAutomorphismAndTheReductionCountsOrbits(String sets) {
     List<String> overrides = sets.isEmpty() ? List.of() : List.of(sets.split(","));
     SchedModel full = model(overrides, false);

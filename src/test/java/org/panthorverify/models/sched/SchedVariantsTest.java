@@ -47,13 +47,13 @@ class SchedVariantsTest {
   @Test
   void everyVariantIsRegistered_withTheModelsPropertyNames() {
     List<String> names = new java.util.ArrayList<>();
-    for (String config : List.of("faults", "oom", "create", "jobtimeouts")) {
+    for (String config : List.of("faults", "oom", "create", "jobtimeouts", "vmbind")) {
       ENTRY.resolve(config, List.of(), null).create().properties()
           .forEach(p -> names.add(p.name()));
     }
     for (var v : ENTRY.variants()) {
       assertTrue(names.contains(v.property()), v.name() + " names " + v.property());
     }
-    assertEquals(12, ENTRY.variants().size());
+    assertEquals(13, ENTRY.variants().size());
   }
 }
