@@ -85,7 +85,8 @@ public final class ModelRegistry {
         "scheduler",
         "the CSG scheduler: groups, run lists, the three-phase tick, slot priorities, reset",
         List.of(ConstantDef.integer("slots", "CSG slots", 1, 4),
-            ConstantDef.integer("groups", "groups (one queue each)", 1, 6),
+            ConstantDef.integer("groups", "groups", 1, 6),
+            ConstantDef.integer("queues", "queues per group (groups x queues <= 8)", 1, 2),
             ConstantDef.integer("rt", "RT groups (the others are MEDIUM)", 0, 6),
             ConstantDef.integer("jobs", "jobs per queue", 1, 3),
             ConstantDef.integer("as", "user AS slots (the AS budget)", 1, 4),
@@ -147,19 +148,40 @@ public final class ModelRegistry {
                     + " the slot each group left",
                 with(schedConstants(2, 3, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0), "suspend", "moves"),
                 782_301, 79, ConfigPreset.PASSED),
+            new ConfigPreset("queues",
+                "1 slot, 2 groups (1 RT) of 2 queues, 1 job each",
+                queues(schedConstants(1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0)),
+                64_984, 58, ConfigPreset.PASSED),
+            new ConfigPreset("queuesync",
+                "1 slot, 2 groups (1 RT) of 2 queues, 1 job each, queue 0 may block on a sync"
+                    + " object beside queue 1",
+                queues(schedConstants(1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0)),
+                1_925_847, 73, ConfigPreset.PASSED),
+            new ConfigPreset("blockedtimeout",
+                "1 slot, 2 groups (1 RT), 1 job each, sync waits and job timeouts together (the"
+                    + " timer of a blocked queue of an idle group keeps running)",
+                schedConstants(1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0),
+                1_100_458, 59, ConfigPreset.PASSED),
             new ConfigPreset("large",
                 "2 slots, 3 groups (1 RT), 2 jobs each, 1 AS for 2 VMs, FW hangs and timeouts",
                 schedConstants(2, 3, 1, 2, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0),
                 30_848_017, 81, ConfigPreset.PASSED)),
         variants,
         "scheduler",
-        (c, v) -> new SchedModel(new SchedConfig(c.get("slots"), c.get("groups"), c.get("rt"),
+        (c, v) -> new SchedModel(new SchedConfig(c.get("slots"), c.get("groups"),
+            c.get("queues"), c.get("rt"),
             c.get("jobs"), c.get("as"), c.get("vms"), c.get("timeouts") != 0,
             c.get("destroy") != 0, c.get("faults") != 0, c.get("corrupt") != 0, c.get("oom") != 0, c.get("syncwait") != 0,
             c.get("jobtimeouts") != 0,
             c.get("create") != 0, c.get("vmbind") != 0, c.get("suspend") != 0,
             c.get("moves") != 0, c.get("symmetry") != 0,
             v == null ? java.util.Set.of() : java.util.Set.of(v))));
+  }
+
+  /** {@code constants} with two queues per group. */
+  private static Map<String, Integer> queues(Map<String, Integer> constants) {
+    constants.put("queues", 2);
+    return constants;
   }
 
   /** {@code constants} with the named flags set to 1. */
@@ -179,6 +201,7 @@ public final class ModelRegistry {
     Map<String, Integer> m = new java.util.LinkedHashMap<>();
     m.put("slots", slots);
     m.put("groups", groups);
+    m.put("queues", 1);
     m.put("rt", rt);
     m.put("jobs", jobs);
     m.put("as", as);

@@ -394,20 +394,21 @@ public sealed interface SchedAction extends Action {
   // ---------------------------------------------------------------- jobs and groups
 
   /**
-   * {@code queue_run_job} for group {@code group}'s queue (drm_sched stops the queues during a
+   * {@code queue_run_job} for queue {@code queue} of group {@code group} (drm_sched stops the queues during a
    * reset). If the group cannot run the job fails at once. Otherwise it gets the next seqno; an
    * unbound group goes through {@code group_schedule_locked}; a bound one clears its idle bit,
    * resumes a stopped tick if it was idle ({@code sched_resume_tick}; variant {@code
    * tick-not-resumed-on-submit} forgets), and rings its doorbell.
    */
-  record SubmitJob(int group) implements SchedAction {
+  record SubmitJob(int group, int queue) implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
       return lockFree(s) && !s.resetInProgress() && !bit(s.destroyed(), group)
           && s.pm() != SchedModel.PM_SYSTEM_SUSPENDED
           && b.life[group] == SchedModel.LIFE_READY
-          && b.submitted[group] < m.config().jobs() && SchedModel.groupCanRun(b, group);
+          && b.submitted[m.config().q(group, queue)] < m.config().jobs()
+          && SchedModel.groupCanRun(b, group);
     }
 
     @Override
@@ -417,23 +418,24 @@ public sealed interface SchedAction extends Action {
       if (b.pm == SchedModel.PM_RUNTIME_SUSPENDED) {
         SchedModel.pmResume(b); // queue_run_job's resume_and_get wakes the device
       }
-      b.submitted[group]++;
+      int q = c.q(group, queue);
+      b.submitted[q]++;
       if (b.csgId[group] < 0) {
-        if (c.jobTimeouts() && b.timer[group] == SchedModel.TMR_OFF) {
-          b.timer[group] = SchedModel.TMR_SUSP; // armed, but not charged while unbound
-          b.since[group] = 0;
+        if (c.jobTimeouts() && b.timer[q] == SchedModel.TMR_OFF) {
+          b.timer[q] = SchedModel.TMR_SUSP; // armed, but not charged while unbound
+          b.since[q] = 0;
         }
-        SchedModel.groupScheduleLocked(b, c, group);
+        SchedModel.groupScheduleLocked(b, c, group, queue);
       } else {
         boolean wasIdle = SchedModel.groupIsIdle(b, c, group);
-        b.idle &= ~(1 << group);
+        b.idle &= ~(1 << q);
         if (wasIdle && b.stopped && !c.bug(SchedModel.TICK_NOT_RESUMED)) {
           SchedModel.schedResumeTick(b, c);
         }
         if (!c.bug(SchedModel.PER_QUEUE_TIMEOUT)) {
-          SchedModel.timerResume(b, c, group);
+          SchedModel.timerResumeQueue(b, c, q);
         }
-        if (c.suspend() && !bit(b.blocked, group)) {
+        if (c.suspend() && !bit(b.blocked, q)) {
           b.hasRef = true; // a bound group with work keeps the device awake
         }
       }
@@ -504,19 +506,25 @@ public sealed interface SchedAction extends Action {
       SchedConfig c = m.config();
       b.syncUpd = false;
       for (int g : new ArrayList<>(b.waiting)) {
-        boolean satisfied = b.sync[g] == SchedModel.SYNC_SIGNALLED
-            || b.sync[g] == SchedModel.SYNC_DONE;
-        if (bit(b.blocked, g) && satisfied) {
-          b.blocked &= ~(1 << g);
-          if (b.csgId[g] < 0 && SchedModel.groupCanRun(b, g) && !b.resetInProgress) {
-            SchedModel.unlink(b, g);
-            b.runnable.get(c.band(g)).add(0, g);
-            if (c.band(g) == 1) {
-              SchedModel.requestTick(b);
-            }
+        boolean unblocked = false;
+        for (int k = 0; k < c.queues(); k++) {
+          int q = c.q(g, k);
+          boolean satisfied = b.sync[q] == SchedModel.SYNC_SIGNALLED
+              || b.sync[q] == SchedModel.SYNC_DONE;
+          if (bit(b.blocked, q) && satisfied) {
+            b.blocked &= ~(1 << q);
+            unblocked = true;
           }
         }
-        if (!bit(b.blocked, g)) {
+        if (unblocked && b.csgId[g] < 0 && SchedModel.groupCanRun(b, g)
+            && !b.resetInProgress) {
+          SchedModel.unlink(b, g);
+          b.runnable.get(c.band(g)).add(0, g);
+          if (c.band(g) == 1) {
+            SchedModel.requestTick(b);
+          }
+        }
+        if ((b.blocked & c.queueMask(g)) == 0) {
           b.waiting.remove(Integer.valueOf(g));
         }
       }
@@ -525,20 +533,20 @@ public sealed interface SchedAction extends Action {
   }
 
   /**
-   * The sync object group {@code group}'s queue waits on is signalled (by another queue's
+   * The sync object that queue {@code queue} of group {@code group} waits on is signalled (by another queue's
    * SYNC_ADD, which raises a sync update and queues {@code sync_upd_work}).
    */
-  record EnvSignal(int group) implements SchedAction {
+  record EnvSignal(int group, int queue) implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
-      return b.sync[group] == SchedModel.SYNC_WAIT;
+      return b.sync[m.config().q(group, queue)] == SchedModel.SYNC_WAIT;
     }
 
     @Override
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
-      b.sync[group] = SchedModel.SYNC_SIGNALLED;
+      b.sync[m.config().q(group, queue)] = SchedModel.SYNC_SIGNALLED;
       b.syncUpd = true;
       return b.build();
     }
@@ -555,24 +563,30 @@ public sealed interface SchedAction extends Action {
   }
 
   /**
-   * The running queue of slot {@code slot} reaches a SYNC_WAIT on an unsignalled object: the CS
-   * blocks ({@code scoreboards}: its status also shows pending scoreboard entries).
+   * Queue {@code queue} of the group on slot {@code slot}, running, reaches a SYNC_WAIT on an
+   * unsignalled object: the CS blocks ({@code scoreboards}: its status also shows pending
+   * scoreboard entries). Only queue 0 of a group waits on sync objects: one blocked queue beside
+   * a queue with work is the mix that matters, and letting both wait makes the smallest
+   * two-queue config 24 million states instead of two.
    */
-  record FwSyncWait(int slot, boolean scoreboards) implements SchedAction {
+  record FwSyncWait(int slot, int queue, boolean scoreboards) implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
-      return m.config().syncWait() && !s.hung() && running(b, slot)
-          && b.sync[b.slotGroup[slot]] == SchedModel.SYNC_NONE
-          && b.executed[b.slotGroup[slot]] < b.submitted[b.slotGroup[slot]];
+      if (!m.config().syncWait() || queue != 0 || s.hung()
+          || !queueRuns(b, m.config(), slot, queue)) {
+        return false;
+      }
+      int q = m.config().q(b.slotGroup[slot], queue);
+      return b.sync[q] == SchedModel.SYNC_NONE && b.executed[q] < b.submitted[q];
     }
 
     @Override
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
-      int g = b.slotGroup[slot];
-      b.sync[g] = SchedModel.SYNC_WAIT;
-      b.syncSb = scoreboards ? b.syncSb | (1 << g) : b.syncSb & ~(1 << g);
+      int q = m.config().q(b.slotGroup[slot], queue);
+      b.sync[q] = SchedModel.SYNC_WAIT;
+      b.syncSb = scoreboards ? b.syncSb | (1 << q) : b.syncSb & ~(1 << q);
       return b.build();
     }
 
@@ -587,13 +601,17 @@ public sealed interface SchedAction extends Action {
     }
   }
 
-  /** The FW re-evaluates the signalled sync wait of slot {@code slot}'s queue and goes on. */
-  record FwSyncResume(int slot) implements SchedAction {
+  /**
+   * The FW re-evaluates the signalled sync wait of queue {@code queue} of the group on slot
+   * {@code slot} and goes on.
+   */
+  record FwSyncResume(int slot, int queue) implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
       int g = b.slotGroup[slot];
-      return !s.hung() && g >= 0 && b.sync[g] == SchedModel.SYNC_SIGNALLED
+      return !s.hung() && g >= 0
+          && b.sync[m.config().q(g, queue)] == SchedModel.SYNC_SIGNALLED
           && b.csgReq[slot] == b.csgAck[slot]
           && (b.csgAck[slot] == CSG_START || b.csgAck[slot] == CSG_RESUME);
     }
@@ -601,7 +619,7 @@ public sealed interface SchedAction extends Action {
     @Override
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
-      b.sync[b.slotGroup[slot]] = SchedModel.SYNC_DONE;
+      b.sync[m.config().q(b.slotGroup[slot], queue)] = SchedModel.SYNC_DONE;
       return b.build();
     }
 
@@ -612,22 +630,25 @@ public sealed interface SchedAction extends Action {
   }
 
   /**
-   * Half a JOB_TIMEOUT of running time passes for group {@code group}'s queue while its timer
+   * Half a JOB_TIMEOUT of running time passes for queue {@code queue} of group {@code group}
+   * while its timer
    * runs (time a queue spends waiting for a slot is not charged).
    */
-  record QueueTimePasses(int group) implements SchedAction {
+  record QueueTimePasses(int group, int queue) implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
-      return m.config().jobTimeouts() && b.timer[group] >= SchedModel.TMR_RUN
-          && b.timer[group] < SchedModel.TMR_RUN + SchedModel.TMR_FULL;
+      int q = m.config().q(group, queue);
+      return m.config().jobTimeouts() && b.timer[q] >= SchedModel.TMR_RUN
+          && b.timer[q] < SchedModel.TMR_RUN + SchedModel.TMR_FULL;
     }
 
     @Override
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
-      b.timer[group]++;
-      b.since[group] = Math.min(b.since[group] + 1, SchedModel.TMR_FULL);
+      int q = m.config().q(group, queue);
+      b.timer[q]++;
+      b.since[q] = Math.min(b.since[q] + 1, SchedModel.TMR_FULL);
       return b.build();
     }
 
@@ -642,17 +663,18 @@ public sealed interface SchedAction extends Action {
    * group is marked timed out; a bound group gets an immediate tick (which terminates it), an
    * unbound one is unlinked and its {@code term} work queued.
    */
-  record JobTimeout(int group) implements SchedAction {
+  record JobTimeout(int group, int queue) implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
-      return lockFree(s) && b.timer[group] == SchedModel.TMR_RUN + SchedModel.TMR_FULL;
+      return lockFree(s)
+          && b.timer[m.config().q(group, queue)] == SchedModel.TMR_RUN + SchedModel.TMR_FULL;
     }
 
     @Override
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
-      b.timer[group] = SchedModel.TMR_OFF;
+      b.timer[m.config().q(group, queue)] = SchedModel.TMR_OFF;
       b.timedout |= 1 << group;
       if (b.csgId[group] >= 0) {
         SchedModel.requestTick(b);
@@ -710,7 +732,7 @@ public sealed interface SchedAction extends Action {
         return b.build();
       }
       b.life[group] = SchedModel.LIFE_READY;
-      b.idle |= 1 << group;
+      b.idle |= m.config().queueMask(group);
       if (b.resetInProgress) {
         b.stoppedGroups.add(group); // panthor_group_stop: list_move_tail
       } else {
@@ -733,12 +755,16 @@ public sealed interface SchedAction extends Action {
     @Override
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
+      SchedConfig c = m.config();
       b.termPending &= ~(1 << group);
-      b.executed[group] = b.submitted[group];
-      b.signalled[group] = b.submitted[group];
-      b.timer[group] = SchedModel.TMR_OFF;
-      b.since[group] = 0;
-      b.blocked &= ~(1 << group);
+      for (int k = 0; k < c.queues(); k++) {
+        int q = c.q(group, k);
+        b.executed[q] = b.submitted[q];
+        b.signalled[q] = b.submitted[q];
+        b.timer[q] = SchedModel.TMR_OFF;
+        b.since[q] = 0;
+      }
+      b.blocked &= ~c.queueMask(group);
       b.waiting.remove(Integer.valueOf(group));
       if (m.config().syncWait()) {
         b.syncUpd = true; // waiters on its sync objects are released
@@ -891,31 +917,55 @@ public sealed interface SchedAction extends Action {
     }
   }
 
-  /** Whether the FW runs the group on a slot: its START or RESUME is acked. */
-  private static boolean running(B b, int slot) {
+  /**
+   * Whether the FW runs the group on a slot: its START or RESUME is acked and no fatal or OOM
+   * event stopped it.
+   */
+  private static boolean slotRuns(B b, int slot) {
     return b.slotGroup[slot] >= 0 && b.csgReq[slot] == b.csgAck[slot]
         && (b.csgAck[slot] == CSG_START || b.csgAck[slot] == CSG_RESUME)
-        && b.evtFatal[slot] == 0 && !bit(b.evtOom, slot)
-        && (b.sync[b.slotGroup[slot]] == SchedModel.SYNC_NONE
-            || b.sync[b.slotGroup[slot]] == SchedModel.SYNC_DONE);
+        && b.evtFatal[slot] == 0 && !bit(b.evtOom, slot);
+  }
+
+  /** Queue {@code k} of the group on slot {@code slot} executes: not stopped on a sync wait. */
+  private static boolean queueRuns(B b, SchedConfig c, int slot, int k) {
+    if (!slotRuns(b, slot)) {
+      return false;
+    }
+    int sync = b.sync[c.q(b.slotGroup[slot], k)];
+    return sync == SchedModel.SYNC_NONE || sync == SchedModel.SYNC_DONE;
+  }
+
+  /** Some queue of the group on slot {@code slot} executes. */
+  private static boolean running(B b, SchedConfig c, int slot) {
+    for (int k = 0; k < c.queues(); k++) {
+      if (queueRuns(b, c, slot, k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
-   * The FW finishes the next job of the group on slot {@code slot}: its {@code SYNC_ADD64}
+   * The FW finishes the next job of queue {@code queue} of the group on slot {@code slot}: its
+   * {@code SYNC_ADD64}
    * bumps the queue's sync object and raises CSG_SYNC_UPDATE.
    */
-  record FwRunJob(int slot) implements SchedAction {
+  record FwRunJob(int slot, int queue) implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
-      return !s.hung() && running(b, slot)
-          && b.executed[b.slotGroup[slot]] < b.submitted[b.slotGroup[slot]];
+      if (s.hung() || !queueRuns(b, m.config(), slot, queue)) {
+        return false;
+      }
+      int q = m.config().q(b.slotGroup[slot], queue);
+      return b.executed[q] < b.submitted[q];
     }
 
     @Override
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
-      b.executed[b.slotGroup[slot]]++;
+      b.executed[m.config().q(b.slotGroup[slot], queue)]++;
       b.evtSync |= 1 << slot;
       b.fwIdle &= ~(1 << slot);
       return b.build();
@@ -927,13 +977,25 @@ public sealed interface SchedAction extends Action {
     }
   }
 
-  /** The queue on slot {@code slot} drained: the FW raises CSG_IDLE (once per drain). */
+  /**
+   * Every queue of the group on slot {@code slot} drained: the FW raises CSG_IDLE (once per
+   * drain).
+   */
   record FwIdle(int slot) implements SchedAction {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
-      return !s.hung() && running(b, slot) && !bit(s.fwIdle(), slot)
-          && b.executed[b.slotGroup[slot]] == b.submitted[b.slotGroup[slot]];
+      SchedConfig c = m.config();
+      if (s.hung() || !running(b, c, slot) || bit(s.fwIdle(), slot)) {
+        return false;
+      }
+      for (int k = 0; k < c.queues(); k++) {
+        int q = c.q(b.slotGroup[slot], k);
+        if (b.executed[q] != b.submitted[q]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
@@ -958,7 +1020,7 @@ public sealed interface SchedAction extends Action {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
-      return m.config().faults() && !s.hung() && running(b, slot);
+      return m.config().faults() && !s.hung() && running(b, m.config(), slot);
     }
 
     @Override
@@ -1019,7 +1081,7 @@ public sealed interface SchedAction extends Action {
     @Override
     public boolean enabled(SchedState s, SchedModel m) {
       B b = s.view(m.config().slots(), m.config().groups());
-      return m.config().oom() && !s.hung() && running(b, slot);
+      return m.config().oom() && !s.hung() && running(b, m.config(), slot);
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.Set;
  * Constants of the scheduler model.
  *
  * @param slots CSG slots (1..4)
- * @param groups groups (1..6), each with one queue
+ * @param groups groups (1..6)
+ * @param queues queues per group (1..2; at most 8 queues in all); queue {@code k} of group
+ *     {@code g} has the index {@code g * queues + k} in per-queue variables
  * @param rt how many groups are RT (groups {@code 0 .. rt-1}); the others are MEDIUM
  * @param jobs jobs each queue can be given over a behaviour (1..3)
  * @param asSlots user address-space slots: the AS budget of a tick (1..4)
@@ -35,7 +37,7 @@ import java.util.Set;
  *     interchangeable groups (same band, same VM)
  * @param variants the seeded bugs switched on
  */
-public record SchedConfig(int slots, int groups, int rt, int jobs, int asSlots, int vms,
+public record SchedConfig(int slots, int groups, int queues, int rt, int jobs, int asSlots, int vms,
     boolean timeouts, boolean destroy, boolean faults, boolean corrupt, boolean oom, boolean syncWait,
     boolean jobTimeouts, boolean create, boolean vmBind, boolean suspend, boolean moves,
     boolean symmetry,
@@ -43,6 +45,11 @@ public record SchedConfig(int slots, int groups, int rt, int jobs, int asSlots, 
   public SchedConfig {
     check("slots", slots, 1, 4);
     check("groups", groups, 1, 6);
+    check("queues", queues, 1, 2);
+    if (groups * queues > 8) {
+      throw new IllegalArgumentException("groups x queues must be at most 8, was "
+          + groups * queues);
+    }
     check("rt", rt, 0, groups);
     check("jobs", jobs, 1, 3);
     check("asSlots", asSlots, 1, 4);
@@ -63,6 +70,21 @@ public record SchedConfig(int slots, int groups, int rt, int jobs, int asSlots, 
 
   boolean bug(String variant) {
     return variants.contains(variant);
+  }
+
+  /** The number of queues in all. */
+  int queueCount() {
+    return groups * queues;
+  }
+
+  /** The index of queue {@code k} of group {@code g}. */
+  int q(int g, int k) {
+    return g * queues + k;
+  }
+
+  /** The mask of group {@code g}'s queues in a per-queue mask. */
+  int queueMask(int g) {
+    return ((1 << queues) - 1) << (g * queues);
   }
 
   /** The priority band of a group: 1 for RT, 0 for MEDIUM. */

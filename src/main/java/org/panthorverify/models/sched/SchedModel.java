@@ -180,7 +180,9 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
       a.add(new SchedAction.CreateInit(g));
     }
     for (int g = 0; g < config.groups(); g++) {
-      a.add(new SchedAction.SubmitJob(g));
+      for (int k = 0; k < config.queues(); k++) {
+        a.add(new SchedAction.SubmitJob(g, k));
+      }
     }
     for (int g = 0; g < config.groups(); g++) {
       a.add(new SchedAction.Destroy(g));
@@ -190,11 +192,15 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     }
     a.add(new SchedAction.SyncUpdWork());
     for (int g = 0; g < config.groups(); g++) {
-      a.add(new SchedAction.EnvSignal(g));
+      for (int k = 0; k < config.queues(); k++) {
+        a.add(new SchedAction.EnvSignal(g, k));
+      }
     }
     for (int g = 0; g < config.groups(); g++) {
-      a.add(new SchedAction.QueueTimePasses(g));
-      a.add(new SchedAction.JobTimeout(g));
+      for (int k = 0; k < config.queues(); k++) {
+        a.add(new SchedAction.QueueTimePasses(g, k));
+        a.add(new SchedAction.JobTimeout(g, k));
+      }
     }
     for (int i = 0; i < config.slots(); i++) {
       a.add(new SchedAction.EventsWork(i));
@@ -202,7 +208,9 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     for (int i = 0; i < config.slots(); i++) {
       a.add(new SchedAction.FwStatusAck(i));
       a.add(new SchedAction.FwCsgAck(i));
-      a.add(new SchedAction.FwRunJob(i));
+      for (int k = 0; k < config.queues(); k++) {
+        a.add(new SchedAction.FwRunJob(i, k));
+      }
       a.add(new SchedAction.FwIdle(i));
     }
     for (int i = 0; i < config.slots(); i++) {
@@ -210,9 +218,11 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
       a.add(new SchedAction.FwCsFatal(i, true));
       a.add(new SchedAction.FwCorruptAck(i));
       a.add(new SchedAction.FwTilerOom(i));
-      a.add(new SchedAction.FwSyncWait(i, false));
-      a.add(new SchedAction.FwSyncWait(i, true));
-      a.add(new SchedAction.FwSyncResume(i));
+      for (int k = 0; k < config.queues(); k++) {
+        a.add(new SchedAction.FwSyncWait(i, k, false));
+        a.add(new SchedAction.FwSyncWait(i, k, true));
+        a.add(new SchedAction.FwSyncResume(i, k));
+      }
     }
     for (int g = 0; g < config.groups(); g++) {
       for (int outcome = OOM_CHUNK; outcome <= OOM_EINVAL; outcome++) {
@@ -270,7 +280,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     SchedState best = s;
     int[] bestKey = s.components();
     for (int[] pi : renamings) {
-      SchedState t = s.permuted(pi, config.slots(), config.groups());
+      SchedState t = s.permuted(pi, config.slots(), config.groups(), config.queues());
       int[] key = t.components();
       if (java.util.Arrays.compare(key, bestKey) < 0) {
         best = t;
@@ -323,7 +333,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
         (config.band(g) == 1 ? idle1 : idle0).add(g);
       }
     }
-    int allGroups = config.create() ? 0 : (1 << groups) - 1;
+    int allGroups = config.create() ? 0 : (1 << config.queueCount()) - 1;
     return List.of(new SchedState(TICK_NONE, true, true, PH_IDLE, false, false, true, false,
         false, false, 0, false, 0, 0, Pack.packList(idle0), Pack.packList(idle1), 0,
         /* ctx */ 0, /* evicted */ 0, /* slotGroup */ 0, /* slotPrio */ 0, /* csgReq */ 0,
@@ -416,18 +426,19 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     out.put("unrec", Value.of(s.unrec()));
     out.put("badAck", Value.of(s.badAck()));
     out.put("oomWork", names(b.oomWork, OOM_NAMES));
-    out.put("sync", names(b.sync, SYNC_NAMES));
+    int nq = config.queueCount();
+    out.put("sync", names(java.util.Arrays.copyOf(b.sync, nq), SYNC_NAMES));
     out.put("syncSb", Value.of(s.syncSb()));
     out.put("blocked", Value.of(s.blocked()));
     out.put("waiting", Value.of(b.waiting));
     out.put("syncUpd", Value.of(s.syncUpd()));
-    out.put("timer", timers(b.timer));
-    out.put("since", ints(b.since));
+    out.put("timer", timers(java.util.Arrays.copyOf(b.timer, nq)));
+    out.put("since", ints(java.util.Arrays.copyOf(b.since, nq)));
     out.put("termPending", Value.of(s.termPending()));
     out.put("idle", Value.of(s.idle()));
-    out.put("submitted", ints(b.submitted));
-    out.put("executed", ints(b.executed));
-    out.put("signalled", ints(b.signalled));
+    out.put("submitted", ints(java.util.Arrays.copyOf(b.submitted, nq)));
+    out.put("executed", ints(java.util.Arrays.copyOf(b.executed, nq)));
+    out.put("signalled", ints(java.util.Arrays.copyOf(b.signalled, nq)));
     out.put("vmAs", Value.of(s.vmAs()));
     out.put("vmCnt", ints(java.util.Arrays.copyOf(b.vmCnt, config.vms())));
     out.put("lru", Value.of(b.lru));
@@ -491,7 +502,24 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     if (c.bug(IDLE_TWO_SOURCES) && b.csgId[g] >= 0) {
       return bit(b.slotIdle, b.csgId[g]);
     }
-    return bit(b.idle | b.blocked, g);
+    return queuesIdle(b, c, g);
+  }
+
+  /** Every queue of group {@code g} is idle or blocked (the masks' side of group_is_idle). */
+  static boolean queuesIdle(B b, SchedConfig c, int g) {
+    int m = c.queueMask(g);
+    return ((b.idle | b.blocked) & m) == m;
+  }
+
+  /** The groups whose queues are all idle or blocked, as a group mask. */
+  static int idleGroups(B b, SchedConfig c) {
+    int out = 0;
+    for (int g = 0; g < c.groups(); g++) {
+      if (queuesIdle(b, c, g)) {
+        out |= 1 << g;
+      }
+    }
+    return out;
   }
 
   /** Removes a group from every run list and from {@code stopped_groups}. */
@@ -534,19 +562,21 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
   }
 
   /**
-   * {@code group_schedule_locked}: new work on an unbound group. Clears its idle bit, moves it
-   * from {@code idle[p]} to the tail of {@code runnable[p]}, and decides the tick.
+   * {@code group_schedule_locked}: new work on queue {@code k} of an unbound group. Unless that
+   * queue is blocked, clears its idle bit; a group that was idle and no longer is moves from
+   * {@code idle[p]} to the tail of {@code runnable[p]}; then the tick is decided.
    */
-  static void groupScheduleLocked(B b, SchedConfig c, int g) {
-    if (!groupCanRun(b, g) || bit(b.blocked, g)) {
+  static void groupScheduleLocked(B b, SchedConfig c, int g, int k) {
+    int q = c.q(g, k);
+    if (!groupCanRun(b, g) || bit(b.blocked, q)) {
       return;
     }
     boolean wasIdle = groupIsIdle(b, c, g);
-    b.idle &= ~(1 << g);
+    b.idle &= ~(1 << q);
     if (b.resetInProgress) {
       return;
     }
-    if (wasIdle) {
+    if (wasIdle && !groupIsIdle(b, c, g)) {
       unlink(b, g);
       b.runnable.get(c.band(g)).add(g);
     }
@@ -568,49 +598,67 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
    * it); a drained queue stops its timer.
    */
   static void signalDone(B b, SchedConfig c, int g) {
-    if (b.executed[g] <= b.signalled[g]) {
-      return;
-    }
-    b.signalled[g] = b.executed[g];
-    if (!c.jobTimeouts()) {
-      return;
-    }
-    b.since[g] = 0;
-    if (b.signalled[g] == b.submitted[g]) {
-      b.timer[g] = TMR_OFF;
-      return;
-    }
-    boolean running = b.timer[g] >= TMR_RUN && b.timer[g] < TMR_SUSP;
-    boolean suspended = b.timer[g] >= TMR_SUSP;
-    if (c.bug(TIMEOUT_RESET_INVERTED) ? suspended : running) {
-      b.timer[g] = TMR_RUN;
-    }
-  }
-
-  /** {@code queue_resume_timeout}: a stopped timer starts afresh, a suspended one goes on. */
-  static void timerResume(B b, SchedConfig c, int g) {
-    if (!c.jobTimeouts() || b.submitted[g] == b.signalled[g]) {
-      return;
-    }
-    if (b.timer[g] == TMR_OFF) {
-      b.timer[g] = TMR_RUN;
-      b.since[g] = 0;
-    } else if (b.timer[g] >= TMR_SUSP) {
-      b.timer[g] -= TMR_SUSP - TMR_RUN;
+    for (int k = 0; k < c.queues(); k++) {
+      int q = c.q(g, k);
+      if (b.executed[q] <= b.signalled[q]) {
+        continue;
+      }
+      b.signalled[q] = b.executed[q];
+      if (!c.jobTimeouts()) {
+        continue;
+      }
+      b.since[q] = 0;
+      if (b.signalled[q] == b.submitted[q]) {
+        b.timer[q] = TMR_OFF;
+        continue;
+      }
+      boolean running = b.timer[q] >= TMR_RUN && b.timer[q] < TMR_SUSP;
+      boolean suspended = b.timer[q] >= TMR_SUSP;
+      if (c.bug(TIMEOUT_RESET_INVERTED) ? suspended : running) {
+        b.timer[q] = TMR_RUN;
+      }
     }
   }
 
   /**
-   * {@code queue_suspend_timeout_locked}: a running timer keeps what it used. Exception: the
-   * queue of a group that can run is blocked on a sync object and the whole group is idle; then
-   * only an external signal can unblock it, and the timer keeps running to time-box that.
+   * {@code queue_resume_timeout} for every queue of group {@code g} with jobs in flight: a
+   * stopped timer starts afresh, a suspended one goes on.
    */
-  static void timerSuspend(B b, SchedConfig c, int g) {
-    if (groupCanRun(b, g) && bit(b.blocked, g) && groupIsIdle(b, c, g)) {
+  static void timerResume(B b, SchedConfig c, int g) {
+    for (int k = 0; k < c.queues(); k++) {
+      timerResumeQueue(b, c, c.q(g, k));
+    }
+  }
+
+  /** {@code queue_resume_timeout} for queue {@code q}. */
+  static void timerResumeQueue(B b, SchedConfig c, int q) {
+    if (!c.jobTimeouts() || b.submitted[q] == b.signalled[q]) {
       return;
     }
-    if (c.jobTimeouts() && b.timer[g] >= TMR_RUN && b.timer[g] < TMR_SUSP) {
-      b.timer[g] += TMR_SUSP - TMR_RUN;
+    if (b.timer[q] == TMR_OFF) {
+      b.timer[q] = TMR_RUN;
+      b.since[q] = 0;
+    } else if (b.timer[q] >= TMR_SUSP) {
+      b.timer[q] -= TMR_SUSP - TMR_RUN;
+    }
+  }
+
+  /**
+   * {@code queue_suspend_timeout_locked} for every queue of group {@code g}: a running timer
+   * keeps what it used. Exception: a queue blocked on a sync object while the group can run and
+   * is idle keeps its timer running, since only an external signal can unblock it and that wait
+   * is time-boxed.
+   */
+  static void timerSuspend(B b, SchedConfig c, int g) {
+    boolean idleGroup = groupCanRun(b, g) && groupIsIdle(b, c, g);
+    for (int k = 0; k < c.queues(); k++) {
+      int q = c.q(g, k);
+      if (idleGroup && bit(b.blocked, q)) {
+        continue;
+      }
+      if (c.jobTimeouts() && b.timer[q] >= TMR_RUN && b.timer[q] < TMR_SUSP) {
+        b.timer[q] += TMR_SUSP - TMR_RUN;
+      }
     }
   }
 
@@ -845,22 +893,30 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     return b.csgReq[i] == (b.csgAck[i] & 3);
   }
 
-  /** {@code cs_slot_sync_queue_state_locked}: the queue is idle when the FW ran every job. */
+  /**
+   * {@code csg_slot_sync_queues_state_locked} and {@code cs_slot_sync_queue_state_locked} for
+   * each queue of bound group {@code g}: a queue waiting on a sync object puts the group on the
+   * waiting list and is blocked (unless scoreboards pend); any other queue is idle when the FW
+   * ran every job.
+   */
   static void syncQueueState(B b, SchedConfig c, int g) {
     int i = b.csgId[g];
-    if (b.sync[g] == SYNC_WAIT || b.sync[g] == SYNC_SIGNALLED) {
-      // blocked_reason == SYNC_WAIT: on the waiting list; blocked unless scoreboards pend.
-      if (!b.waiting.contains(g)) {
-        b.waiting.add(g); // list_add_tail on groups.waiting
+    for (int k = 0; k < c.queues(); k++) {
+      int q = c.q(g, k);
+      if (b.sync[q] == SYNC_WAIT || b.sync[q] == SYNC_SIGNALLED) {
+        if (!b.waiting.contains(g)) {
+          b.waiting.add(g); // list_add_tail on groups.waiting
+        }
+        b.idle &= ~(1 << q);
+        b.blocked = bit(b.syncSb, q) ? b.blocked & ~(1 << q) : b.blocked | (1 << q);
+        continue;
       }
-      b.idle &= ~(1 << g);
-      b.blocked = bit(b.syncSb, g) ? b.blocked & ~(1 << g) : b.blocked | (1 << g);
-      return;
+      b.blocked &= ~(1 << q);
+      boolean idle = b.executed[q] == b.submitted[q];
+      b.idle = idle ? b.idle | (1 << q) : b.idle & ~(1 << q);
     }
-    b.blocked &= ~(1 << g);
-    boolean idle = b.executed[g] == b.submitted[g];
-    b.idle = idle ? b.idle | (1 << g) : b.idle & ~(1 << g);
     if (c.bug(IDLE_TWO_SOURCES)) { // only the variant reads the cached copy
+      boolean idle = queuesIdle(b, c, g);
       b.slotIdle = idle ? b.slotIdle | (1 << i) : b.slotIdle & ~(1 << i);
     }
   }

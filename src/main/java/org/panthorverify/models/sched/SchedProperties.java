@@ -28,6 +28,7 @@ final class SchedProperties {
     SchedConfig c = m.config();
     int slots = c.slots();
     int groups = c.groups();
+    int queues = c.queueCount();
     List<Property<SchedState, SchedAction>> out = new ArrayList<>();
     out.add(Property.invariant("S-1",
         "slot bijection: slot i holds group g exactly when g.csg_id = i",
@@ -120,8 +121,8 @@ final class SchedProperties {
         (s, a, t) -> {
           B b = s.view(slots, groups);
           B d = t.edit(slots, groups);
-          for (int g = 0; g < groups; g++) {
-            if (d.signalled[g] < b.signalled[g] || d.signalled[g] > d.submitted[g]) {
+          for (int q = 0; q < queues; q++) {
+            if (d.signalled[q] < b.signalled[q] || d.signalled[q] > d.submitted[q]) {
               return false;
             }
           }
@@ -152,9 +153,12 @@ final class SchedProperties {
         s -> {
           B b = s.view(slots, groups);
           for (int g = 0; g < groups; g++) {
-            if (SchedModel.groupIsIdle(b, c, g) && b.executed[g] < b.submitted[g]
-                && !bit(b.blocked, g)) {
-              return false;
+            for (int k = 0; k < c.queues(); k++) {
+              int q = c.q(g, k);
+              if (SchedModel.groupIsIdle(b, c, g) && b.executed[q] < b.submitted[q]
+                  && !bit(b.blocked, q)) {
+                return false;
+              }
             }
           }
           return true;
@@ -232,13 +236,21 @@ final class SchedProperties {
     if (c.syncWait()) {
       out.add(Property.invariant("BlockedIsWaiting",
           "a group with a blocked queue is on the waiting list",
-          s -> (s.blocked() & ~Pack.mask(s.waiting())) == 0));
+          s -> {
+            int waiting = Pack.mask(s.waiting());
+            for (int g = 0; g < groups; g++) {
+              if ((s.blocked() & c.queueMask(g)) != 0 && !bit(waiting, g)) {
+                return false;
+              }
+            }
+            return true;
+          }));
       out.add(Property.reachable("UnblockedAndDone",
           "a queue blocked on a sync object is unblocked and finishes its job",
           s -> {
             B b = s.view(slots, groups);
-            for (int g = 0; g < groups; g++) {
-              if (b.sync[g] == SchedModel.SYNC_DONE && b.signalled[g] == b.submitted[g]) {
+            for (int q = 0; q < queues; q++) {
+              if (b.sync[q] == SchedModel.SYNC_DONE && b.signalled[q] == b.submitted[q]) {
                 return true;
               }
             }
@@ -249,9 +261,11 @@ final class SchedProperties {
           s -> {
             B b = s.view(slots, groups);
             for (int g = 0; g < groups; g++) {
-              if (b.sync[g] == SchedModel.SYNC_SIGNALLED && b.csgId[g] < 0
-                  && b.runnable.get(c.band(g)).contains(g)) {
-                return true;
+              for (int k = 0; k < c.queues(); k++) {
+                if (b.sync[c.q(g, k)] == SchedModel.SYNC_SIGNALLED && b.csgId[g] < 0
+                    && b.runnable.get(c.band(g)).contains(g)) {
+                  return true;
+                }
               }
             }
             return false;
@@ -261,24 +275,26 @@ final class SchedProperties {
       out.add(Property.action("TimeoutOnlyWithoutProgress",
           "a job timeout fires only after a full JOB_TIMEOUT of running time without progress",
           (s, a, t) -> !(a instanceof SchedAction.JobTimeout j)
-              || s.view(slots, groups).since[j.group()] == SchedModel.TMR_FULL));
+              || s.view(slots, groups).since[c.q(j.group(), j.queue())] == SchedModel.TMR_FULL));
       out.add(Property.invariant("TimerTracksWork",
           "between ticks, the timer of a queue with jobs in flight runs while its group is"
-              + " resident and ACTIVE, or unbound, idle and blocked on a sync object (time-boxing"
-              + " the external signal)",
+              + " resident and ACTIVE, or unbound and idle with this queue blocked on a sync"
+              + " object (time-boxing the external signal)",
           s -> {
             if (s.phase() != PH_IDLE) {
               return true;
             }
             B b = s.view(slots, groups);
-            for (int g = 0; g < groups; g++) {
-              boolean inFlight = b.signalled[g] < b.submitted[g] && !bit(b.timedout, g);
+            for (int q = 0; q < queues; q++) {
+              int g = q / c.queues();
+              boolean inFlight = b.signalled[q] < b.submitted[q] && !bit(b.timedout, g);
               boolean resident = b.csgId[g] >= 0 && b.gState[g] == G_ACTIVE;
-              boolean waitingOnSignal = b.csgId[g] < 0 && bit(b.blocked, g)
-                  && SchedModel.groupCanRun(b, g) && !b.resetInProgress;
+              boolean waitingOnSignal = b.csgId[g] < 0 && bit(b.blocked, q)
+                  && SchedModel.queuesIdle(b, c, g) && SchedModel.groupCanRun(b, g)
+                  && !b.resetInProgress;
               boolean busy = inFlight && (resident || waitingOnSignal);
-              boolean running = b.timer[g] >= SchedModel.TMR_RUN
-                  && b.timer[g] < SchedModel.TMR_SUSP;
+              boolean running = b.timer[q] >= SchedModel.TMR_RUN
+                  && b.timer[q] < SchedModel.TMR_SUSP;
               if (busy && !running) {
                 return false;
               }
@@ -371,13 +387,35 @@ final class SchedProperties {
               return true;
             }
             B b = s.view(slots, groups);
-            for (int g = 0; g < groups; g++) {
-              if (b.csgId[g] >= 0 && b.executed[g] < b.submitted[g] && !bit(b.blocked, g)
+            for (int q = 0; q < queues; q++) {
+              int g = q / c.queues();
+              if (b.csgId[g] >= 0 && b.executed[q] < b.submitted[q] && !bit(b.blocked, q)
                   && SchedModel.groupCanRun(b, g)) {
                 return false;
               }
             }
             return true;
+          }));
+    }
+    if (c.queues() > 1 && c.syncWait()) {
+      out.add(Property.reachable("BlockedBesideBusy",
+          "a resident group has a queue blocked on a sync object while another of its queues"
+              + " still has work (the group is not idle)",
+          s -> {
+            B b = s.view(slots, groups);
+            for (int g = 0; g < groups; g++) {
+              int m0 = c.queueMask(g);
+              boolean blocked = (b.blocked & m0) != 0;
+              boolean busy = false;
+              for (int k = 0; k < c.queues(); k++) {
+                int q = c.q(g, k);
+                busy |= !bit(b.blocked, q) && b.executed[q] < b.submitted[q];
+              }
+              if (b.csgId[g] >= 0 && blocked && busy && !SchedModel.groupIsIdle(b, c, g)) {
+                return true;
+              }
+            }
+            return false;
           }));
     }
     if (c.moves()) {
@@ -397,12 +435,13 @@ final class SchedProperties {
     }
     out.add(Property.reachable("Rotation", "a full tick evicts a non-idle group for another",
         s -> s.phase() == SchedModel.PH_EVICT && s.full() && s.evicted() != 0
-            && ((s.idle() | s.blocked()) & Pack.mask(s.evicted())) == 0));
+            && (SchedModel.idleGroups(s.view(slots, groups), c) & Pack.mask(s.evicted())) == 0));
     if (c.rt() > 0 && c.rt() < groups) {
       out.add(Property.reachable("RtPreemption",
           "a mid-timeslice tick evicts a non-idle MEDIUM group for an RT group",
           s -> s.phase() == SchedModel.PH_EVICT && !s.full()
-              && (Pack.mask(s.evicted()) & ~(s.idle() | s.blocked()) & ~((1 << c.rt()) - 1)) != 0));
+              && (Pack.mask(s.evicted()) & ~SchedModel.idleGroups(s.view(slots, groups), c)
+                  & ~((1 << c.rt()) - 1)) != 0));
     }
     out.add(Property.reachable("AllJobsSignalled", "every job of every queue is signalled",
         s -> s.signalled() == s.submitted() && allSubmitted(s, c)));
@@ -441,20 +480,24 @@ final class SchedProperties {
             B b = s.view(slots, groups);
             return b.csgId[g] < 0 && !bit(s.termPending(), g) && !onList(b, g);
           }));
-      for (int k0 = 1; k0 <= c.jobs(); k0++) {
-        final int k = k0;
-        sl2.add(new Property.Clause<>("JobSignalled(" + g + "," + k + ")",
-            s -> {
-              B b = s.view(slots, groups);
-              return b.submitted[g] >= k && b.signalled[g] < k;
-            },
-            s -> s.view(slots, groups).signalled[g] >= k));
+      for (int k0 = 0; k0 < c.queues(); k0++) {
+        final int q = c.q(g, k0);
+        final String name = c.queues() == 1 ? "" + g : g + "." + k0;
+        for (int j0 = 1; j0 <= c.jobs(); j0++) {
+          final int j = j0;
+          sl2.add(new Property.Clause<>("JobSignalled(" + name + "," + j + ")",
+              s -> {
+                B b = s.view(slots, groups);
+                return b.submitted[q] >= j && b.signalled[q] < j;
+              },
+              s -> s.view(slots, groups).signalled[q] >= j));
+        }
       }
       sl4.add(new Property.Clause<>("EventuallyBound(" + g + ")",
           s -> waitsWithRoom(s, c, g),
           s -> {
             B b = s.view(slots, groups);
-            return b.csgId[g] >= 0 || bit(b.idle | b.blocked, g) || !SchedModel.groupCanRun(b, g);
+            return b.csgId[g] >= 0 || SchedModel.queuesIdle(b, c, g) || !SchedModel.groupCanRun(b, g);
           }));
     }
     return List.of(
@@ -523,13 +566,13 @@ final class SchedProperties {
   /** SL-4's trigger: g waits unbound and non-idle with room above it. */
   private static boolean waitsWithRoom(SchedState s, SchedConfig c, int g) {
     B b = s.view(c.slots(), c.groups());
-    if (b.csgId[g] >= 0 || bit(b.idle | b.blocked, g) || !SchedModel.groupCanRun(b, g)
+    if (b.csgId[g] >= 0 || SchedModel.queuesIdle(b, c, g) || !SchedModel.groupCanRun(b, g)
         || b.life[g] != SchedModel.LIFE_READY) {
       return false;
     }
     int higher = 0;
     for (int h = 0; h < c.groups(); h++) {
-      if (c.band(h) > c.band(g) && !bit(b.idle | b.blocked, h) && SchedModel.groupCanRun(b, h)) {
+      if (c.band(h) > c.band(g) && !SchedModel.queuesIdle(b, c, h) && SchedModel.groupCanRun(b, h)) {
         higher++;
       }
     }
@@ -538,8 +581,8 @@ final class SchedProperties {
 
   private static boolean allSubmitted(SchedState s, SchedConfig c) {
     B b = s.view(c.slots(), c.groups());
-    for (int g = 0; g < c.groups(); g++) {
-      if (b.submitted[g] != c.jobs()) {
+    for (int q = 0; q < c.queueCount(); q++) {
+      if (b.submitted[q] != c.jobs()) {
         return false;
       }
     }
@@ -643,7 +686,7 @@ final class SchedProperties {
     B b = s.view(c.slots(), c.groups());
     int[] busy = new int[2];
     for (int g : b.slotGroup) {
-      if (g >= 0 && !bit(b.idle | b.blocked, g) && SchedModel.groupCanRun(b, g)) {
+      if (g >= 0 && !SchedModel.queuesIdle(b, c, g) && SchedModel.groupCanRun(b, g)) {
         busy[c.band(g)]++;
       }
     }

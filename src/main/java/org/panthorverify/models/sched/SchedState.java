@@ -64,23 +64,24 @@ import java.util.List;
  * @param oomWork per group: the tiler-OOM work: {@link SchedModel#OOM_NONE}, queued, or grown
  *     with an outcome ({@link SchedModel#OOM_CHUNK} ... {@link SchedModel#OOM_EINVAL}) and not
  *     finished
- * @param sync per group: the queue's sync wait: {@link SchedModel#SYNC_NONE}, {@link
+ * @param sync per queue: its sync wait: {@link SchedModel#SYNC_NONE}, {@link
  *     SchedModel#SYNC_WAIT} (the FW is blocked on it), {@link SchedModel#SYNC_SIGNALLED} (the
  *     object is signalled, the FW has not re-evaluated yet), {@link SchedModel#SYNC_DONE}
- * @param syncSb groups whose FW status reported pending scoreboards with the sync wait
- * @param blocked groups whose queue is in {@code blocked_queues}
+ * @param syncSb queues whose FW status reported pending scoreboards with the sync wait (a queue
+ *     mask)
+ * @param blocked queues in their group's {@code blocked_queues} (a queue mask)
  * @param waiting {@code groups.waiting}, packed, in list order
  * @param syncUpd {@code sync_upd_work} is queued
- * @param timer per group: the queue's job timeout: {@link SchedModel#TMR_OFF}, running with 0,
+ * @param timer per queue: its job timeout: {@link SchedModel#TMR_OFF}, running with 0,
  *     1 or 2 halves of JOB_TIMEOUT used ({@code TMR_RUN + k}), or suspended with k halves used
  *     ({@code TMR_SUSP + k})
- * @param since per group: halves of JOB_TIMEOUT of running time since the queue last made
+ * @param since per queue: halves of JOB_TIMEOUT of running time since the queue last made
  *     progress (0..2; the truth the timer must agree with)
  * @param termPending groups whose {@code term} work is queued
- * @param idle groups whose queue is in {@code idle_queues}
- * @param submitted per group: jobs that reached {@code queue_run_job} (the last seqno)
- * @param executed per group: jobs the FW finished (the queue's sync object)
- * @param signalled per group: done fences signalled
+ * @param idle queues in their group's {@code idle_queues} (a queue mask)
+ * @param submitted per queue: jobs that reached {@code queue_run_job} (the last seqno)
+ * @param executed per queue: jobs the FW finished (the queue's sync object)
+ * @param signalled per queue: done fences signalled
  * @param vmAs (config {@code vmbind}) VMs that hold an address space ({@code vm->as.id >= 0}), a
  *     VM mask
  * @param vmCnt (config {@code vmbind}) per VM: {@code as.active_cnt}, packed
@@ -280,7 +281,7 @@ public record SchedState(
    * This state with its group ids renamed by {@code pi} (group {@code g} becomes {@code
    * pi[g]}): per-group values move, group masks and lists and slot owners are renamed.
    */
-  SchedState permuted(int[] pi, int slots, int groups) {
+  SchedState permuted(int[] pi, int slots, int groups, int queues) {
     B b = edit(slots, groups);
     B out = edit(slots, groups);
     for (int p = 0; p < 2; p++) {
@@ -300,22 +301,32 @@ public record SchedState(
       out.gState[h] = b.gState[g];
       out.csgId[h] = b.csgId[g];
       out.oomWork[h] = b.oomWork[g];
-      out.sync[h] = b.sync[g];
-      out.timer[h] = b.timer[g];
-      out.since[h] = b.since[g];
-      out.submitted[h] = b.submitted[g];
-      out.executed[h] = b.executed[g];
-      out.signalled[h] = b.signalled[g];
       out.leftSlot[h] = b.leftSlot[g];
+      for (int k = 0; k < queues; k++) {
+        int from = g * queues + k;
+        int to = h * queues + k;
+        out.sync[to] = b.sync[from];
+        out.timer[to] = b.timer[from];
+        out.since[to] = b.since[from];
+        out.submitted[to] = b.submitted[from];
+        out.executed[to] = b.executed[from];
+        out.signalled[to] = b.signalled[from];
+      }
+    }
+    int[] qpi = new int[groups * queues];
+    for (int g = 0; g < groups; g++) {
+      for (int k = 0; k < queues; k++) {
+        qpi[g * queues + k] = pi[g] * queues + k;
+      }
     }
     out.destroyed = renameMask(b.destroyed, pi);
     out.timedout = renameMask(b.timedout, pi);
     out.fatal = renameMask(b.fatal, pi);
     out.badAck = renameMask(b.badAck, pi);
-    out.syncSb = renameMask(b.syncSb, pi);
-    out.blocked = renameMask(b.blocked, pi);
+    out.syncSb = renameMask(b.syncSb, qpi);
+    out.blocked = renameMask(b.blocked, qpi);
     out.termPending = renameMask(b.termPending, pi);
-    out.idle = renameMask(b.idle, pi);
+    out.idle = renameMask(b.idle, qpi);
     return out.build();
   }
 
@@ -360,7 +371,14 @@ public record SchedState(
     return b;
   }
 
-  /** The mutable form of a state. Lists are {@code ArrayList}s of group ids, in list order. */
+  /** Per-queue arrays are decoded with this many entries (the most queues a config has). */
+  static final int QUEUES = 8;
+
+  /**
+   * The mutable form of a state. Lists are {@code ArrayList}s of group ids, in list order.
+   * Per-queue arrays have {@link #QUEUES} entries; queue {@code k} of group {@code g} is entry
+   * {@code g * queues + k}.
+   */
   static final class B {
     int tick;
     boolean stopped;
@@ -470,18 +488,18 @@ public record SchedState(
       unrec = s.unrec;
       badAck = s.badAck;
       oomWork = Pack.unpack(s.oomWork, groups);
-      sync = Pack.unpack(s.sync, groups);
+      sync = Pack.unpack(s.sync, QUEUES);
       syncSb = s.syncSb;
       blocked = s.blocked;
       waiting = Pack.list(s.waiting);
       syncUpd = s.syncUpd;
-      timer = Pack.unpack(s.timer, groups);
-      since = Pack.unpack(s.since, groups);
+      timer = Pack.unpack(s.timer, QUEUES);
+      since = Pack.unpack(s.since, QUEUES);
       termPending = s.termPending;
       idle = s.idle;
-      submitted = Pack.unpack(s.submitted, groups);
-      executed = Pack.unpack(s.executed, groups);
-      signalled = Pack.unpack(s.signalled, groups);
+      submitted = Pack.unpack(s.submitted, QUEUES);
+      executed = Pack.unpack(s.executed, QUEUES);
+      signalled = Pack.unpack(s.signalled, QUEUES);
       vmAs = s.vmAs;
       vmCnt = Pack.unpack(s.vmCnt, 6);
       lru = Pack.list(s.lru);

@@ -29,7 +29,7 @@ class SchedSymmetryTest {
       "groups=2,rt=0,syncwait=1", "groups=2,rt=0,jobtimeouts=1", "groups=2,rt=0,faults=1,corrupt=1",
       "groups=2,rt=0,oom=1", "groups=2,rt=0,create=1,destroy=1",
       "groups=2,rt=0,slots=2,timeouts=1", "groups=2,rt=0,slots=2,vmbind=1",
-      "groups=2,rt=0,slots=2,suspend=1,moves=1"})
+      "groups=2,rt=0,slots=2,suspend=1,moves=1", "groups=2,rt=0,queues=2"})
   void renamingIsAnAutomorphismAndTheReductionCountsOrbits(String sets) {
     List<String> overrides = sets.isEmpty() ? List.of() : List.of(sets.split(","));
     SchedModel full = model(overrides, false);
@@ -45,7 +45,7 @@ class SchedSymmetryTest {
     Set<SchedState> inits = new LinkedHashSet<>(full.initialStates());
     for (int[] pi : renamings) {
       for (SchedState s : full.initialStates()) {
-        inits.add(s.permuted(pi, slots, groups));
+        inits.add(s.permuted(pi, slots, groups, full.config().queues()));
       }
     }
     Set<SchedState> reachable = reach(full, inits);
@@ -54,11 +54,11 @@ class SchedSymmetryTest {
       orbits.add(sym.canonical(s));
       Set<SchedState> succ = successors(full, s);
       for (int[] pi : renamings) {
-        SchedState t = s.permuted(pi, slots, groups);
+        SchedState t = s.permuted(pi, slots, groups, full.config().queues());
         assertTrue(reachable.contains(t), "a renamed reachable state is reachable");
         Set<SchedState> renamedSucc = new LinkedHashSet<>();
         for (SchedState u : succ) {
-          renamedSucc.add(u.permuted(pi, slots, groups));
+          renamedSucc.add(u.permuted(pi, slots, groups, full.config().queues()));
         }
         assertEquals(renamedSucc, successors(full, t), "renaming commutes with every step");
         for (Property<SchedState, SchedAction> p : full.properties()) {
