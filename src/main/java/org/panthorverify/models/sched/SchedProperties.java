@@ -466,6 +466,10 @@ final class SchedProperties {
     int slots = c.slots();
     int groups = c.groups();
     List<Property.Fairness<SchedAction>> fair = fairness(m);
+    // SL-4's claim makes no assumption on how long a job runs: no fairness for job completion.
+    List<Property.Fairness<SchedAction>> busyForever = fair.stream()
+        .filter(f -> !f.name().startsWith("FwRunJob("))
+        .toList();
     List<Property.Clause<SchedState>> sl1 = new ArrayList<>();
     List<Property.Clause<SchedState>> sl2 = new ArrayList<>();
     List<Property.Clause<SchedState>> sl4 = new ArrayList<>();
@@ -493,11 +497,14 @@ final class SchedProperties {
               s -> s.view(slots, groups).signalled[q] >= j));
         }
       }
+      // P ~> (bound, or the premise no longer holds: g idle, unable to run, or more than
+      // slots-1 busy groups above it).
       sl4.add(new Property.Clause<>("EventuallyBound(" + g + ")",
           s -> waitsWithRoom(s, c, g),
           s -> {
             B b = s.view(slots, groups);
-            return b.csgId[g] >= 0 || SchedModel.queuesIdle(b, c, g) || !SchedModel.groupCanRun(b, g);
+            return b.csgId[g] >= 0 || SchedModel.queuesIdle(b, c, g)
+                || !SchedModel.groupCanRun(b, g) || busyAbove(b, c, g) > c.slots() - 1;
           }));
     }
     return List.of(
@@ -516,8 +523,15 @@ final class SchedProperties {
                     || s.resetInProgress())),
             fair),
         new Property.Liveness<>("SL-4",
-            "fair rotation: a non-idle group with at most slots-1 non-idle groups of higher"
-                + " priority is eventually bound",
+            "fair rotation, the reference's claim: a non-idle group with at most slots-1"
+                + " non-idle groups of higher priority is eventually bound, even if the FW takes"
+                + " arbitrarily long over a job. Expected to FAIL: the periodic tick stops when"
+                + " the chosen groups need no timeslicing, so a busy group that was rotated out"
+                + " waits while the bound ones stay busy (the lasso is the documented witness)",
+            Property.Form.LEADS_TO, sl4, busyForever),
+        new Property.Liveness<>("SL-4a",
+            "fair rotation under the extra assumption that bound groups eventually go idle"
+                + " (the FW finishes every job it runs: FwRunJob weakly fair); holds",
             Property.Form.LEADS_TO, sl4, fair),
         new Property.Liveness<>("SL-5",
             "every reset ends: reset.in_progress becomes false with every stopped group back on"
@@ -570,13 +584,19 @@ final class SchedProperties {
         || b.life[g] != SchedModel.LIFE_READY) {
       return false;
     }
+    return busyAbove(b, c, g) <= c.slots() - 1;
+  }
+
+  /** The non-idle groups that can run in a higher band than {@code g}. */
+  private static int busyAbove(B b, SchedConfig c, int g) {
     int higher = 0;
     for (int h = 0; h < c.groups(); h++) {
-      if (c.band(h) > c.band(g) && !SchedModel.queuesIdle(b, c, h) && SchedModel.groupCanRun(b, h)) {
+      if (c.band(h) > c.band(g) && !SchedModel.queuesIdle(b, c, h)
+          && SchedModel.groupCanRun(b, h)) {
         higher++;
       }
     }
-    return higher <= c.slots() - 1;
+    return higher;
   }
 
   private static boolean allSubmitted(SchedState s, SchedConfig c) {
