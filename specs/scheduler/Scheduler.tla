@@ -17,7 +17,8 @@
 (*     "idle"/"status"/"evict"/"bind", CSG_STATE and group-state names,    *)
 (*     "corrupted-start" ..., life, OOM-work, sync-wait and timer names    *)
 (*     such as "running-1" or "suspended-0");                              *)
-(*   - run lists and ctx are sequences of group ids;                       *)
+(*   - run lists, stoppedGroups, ctx, evicted and waiting are sequences    *)
+(*     of group ids (in list order);                                       *)
 (*   - per-slot and per-group values are functions on SlotIds (0..Slots-1) *)
 (*     and GroupIds (0..Groups-1); NoGroup (-1) is an empty slot, NoSlot   *)
 (*     (-1) an unbound group;                                              *)
@@ -106,10 +107,9 @@ Pos(s, x) == CHOOSE k \in DOMAIN s : s[k] = x
 \* s without x (List.remove: the lists hold each group at most once).
 Remove(s, x) == SelectSeq(s, LAMBDA y : y # x)
 
-\* The group ids and slot ids in ascending order, and the members of a set in that order.
+\* The group ids and slot ids in ascending order, and the slots of a set in that order.
 GroupSeq == [k \in 1..Groups |-> k - 1]
 SlotSeq == [k \in 1..Slots |-> k - 1]
-GroupsInOrder(S) == SelectSeq(GroupSeq, LAMBDA g : g \in S)
 SlotsInOrder(S) == SelectSeq(SlotSeq, LAMBDA i : i \in S)
 
 \* A toggle: the symmetric difference of two sets (XOR of two bit masks).
@@ -141,9 +141,11 @@ VARIABLES
   runnable1,        \* groups.runnable[RT]
   idle0,            \* groups.idle[MEDIUM]
   idle1,            \* groups.idle[RT]
-  stoppedGroups,    \* reset.stopped_groups, a set of groups
+  stoppedGroups,    \* reset.stopped_groups, a sequence of group ids in list order
   ctx,              \* the running tick's chosen groups in pick order
-  evicted,          \* the running tick's evicted groups (left in old_groups), a set
+  evicted,          \* the running tick's evicted groups (left in old_groups), a sequence in
+                    \*   the order tick_ctx_apply walks them (RT band first, each band by
+                    \*   descending slot priority, the rotated head last)
   slotGroup,        \* per slot: the bound group, or NoGroup
   slotPrio,         \* per slot: the FW slot priority (0..15)
   csgReq,           \* per slot: CSG_STATE request ("terminate", "start", "suspend", "resume")
@@ -175,7 +177,7 @@ VARIABLES
                     \*   it), "signalled" (the FW has not re-evaluated it yet), "done"
   syncSb,           \* groups whose FW status showed pending scoreboards with the sync wait
   blocked,          \* groups whose queue is in blocked_queues
-  waiting,          \* groups on groups.waiting
+  waiting,          \* groups.waiting, a sequence of group ids in list order
   syncUpd,          \* sync_upd_work is queued
   timer,            \* per group: the job timeout: "off", "running-k" or "suspended-k" with
                     \*   k (0..2) halves of JOB_TIMEOUT used
@@ -215,7 +217,8 @@ TypeOK ==
       hung} \subseteq BOOLEAN
   /\ used \in 0..Slots
   /\ IsList(runnable0) /\ IsList(runnable1) /\ IsList(idle0) /\ IsList(idle1) /\ IsList(ctx)
-  /\ {stoppedGroups, evicted, destroyed, timedout, termPending, idle} \subseteq SUBSET GroupIds
+  /\ IsList(stoppedGroups) /\ IsList(evicted) /\ IsList(waiting)
+  /\ {destroyed, timedout, termPending, idle} \subseteq SUBSET GroupIds
   /\ slotGroup \in [SlotIds -> GroupIds \cup {NoGroup}]
   /\ slotPrio \in [SlotIds -> 0..MAX_CSG_PRIO]
   /\ csgReq \in [SlotIds -> CsgStates]
@@ -230,7 +233,7 @@ TypeOK ==
   /\ evtOom \subseteq SlotIds
   /\ life \in [GroupIds -> {"absent", "published", "ready", "freed"}]
   /\ {uaf, unrec, syncUpd} \subseteq BOOLEAN
-  /\ {fatal, badAck, syncSb, blocked, waiting} \subseteq SUBSET GroupIds
+  /\ {fatal, badAck, syncSb, blocked} \subseteq SUBSET GroupIds
   /\ oomWork \in [GroupIds -> OomNames]
   /\ sync \in [GroupIds -> {"none", "wait", "signalled", "done"}]
   /\ timer \in [GroupIds -> TimerValues]
@@ -258,9 +261,9 @@ Init ==
   /\ runnable1 = <<>>
   /\ idle0 = IF Create THEN <<>> ELSE SelectSeq(GroupSeq, LAMBDA g : Band(g) = 0)
   /\ idle1 = IF Create THEN <<>> ELSE SelectSeq(GroupSeq, LAMBDA g : Band(g) = 1)
-  /\ stoppedGroups = {}
+  /\ stoppedGroups = <<>>
   /\ ctx = <<>>
-  /\ evicted = {}
+  /\ evicted = <<>>
   /\ slotGroup = [i \in SlotIds |-> NoGroup]
   /\ slotPrio = [i \in SlotIds |-> 0]
   /\ csgReq = [i \in SlotIds |-> "terminate"]
@@ -291,7 +294,7 @@ Init ==
   /\ sync = [g \in GroupIds |-> "none"]
   /\ syncSb = {}
   /\ blocked = {}
-  /\ waiting = {}
+  /\ waiting = <<>>
   /\ syncUpd = FALSE
   /\ timer = [g \in GroupIds |-> "off"]
   /\ since = [g \in GroupIds |-> 0]
@@ -411,7 +414,7 @@ IsIdleB(b, g) ==
 \* SchedModel.unlink: off every run list and off stopped_groups.
 UnlinkB(b, g) ==
   [b EXCEPT !.runnable0 = Remove(@, g), !.runnable1 = Remove(@, g), !.idle0 = Remove(@, g),
-            !.idle1 = Remove(@, g), !.stoppedGroups = @ \ {g}]
+            !.idle1 = Remove(@, g), !.stoppedGroups = Remove(@, g)]
 
 \* SchedModel.requeue: the tail of idle[p] or runnable[p].
 RequeueB(b, g) ==
@@ -445,9 +448,12 @@ TimerResumeB(b, g) ==
   ELSE IF TimerSuspended(b.timer[g]) THEN [b EXCEPT !.timer[g] = TRun(TimerUsed(@))]
   ELSE b
 
-\* queue_suspend_timeout: a running timer keeps what it used.
+\* queue_suspend_timeout_locked: a running timer keeps what it used.  Exception: the queue of a
+\* group that can run is blocked on a sync object and the whole group is idle; only an external
+\* signal can unblock it, and the timer keeps running to time-box that.
 TimerSuspendB(b, g) ==
-  IF JobTimeouts /\ TimerRunning(b.timer[g]) THEN [b EXCEPT !.timer[g] = TSusp(TimerUsed(@))]
+  IF CanRunB(b, g) /\ g \in b.blocked /\ IsIdleB(b, g) THEN b
+  ELSE IF JobTimeouts /\ TimerRunning(b.timer[g]) THEN [b EXCEPT !.timer[g] = TSusp(TimerUsed(@))]
   ELSE b
 
 \* cs_slot_process_fatal_event_locked for slot i: the queue is flagged fatal;
@@ -499,14 +505,16 @@ CsgSlotSyncStateB(b, i) ==
      ELSE [b1 EXCEPT !.resetPending = IF next = "unknown" THEN TRUE ELSE @,
                      !.gState[g] = next]
 
-\* cs_slot_sync_queue_state_locked: a queue blocked on a sync wait goes on the waiting list,
-\* blocked unless scoreboards pend; any other queue is idle when the FW ran every job (the
-\* variant idle-two-sources also caches that in the slot).
+\* cs_slot_sync_queue_state_locked: a queue blocked on a sync wait goes on the tail of the
+\* waiting list (list_add_tail, if it is not on it yet), blocked unless scoreboards pend; any
+\* other queue is idle when the FW ran every job (the variant idle-two-sources also caches that
+\* in the slot).
 SyncQueueStateB(b, g) ==
   LET i == b.csgId[g]
       isIdle == b.executed[g] = b.submitted[g]
   IN IF b.sync[g] \in {"wait", "signalled"}
-       THEN [b EXCEPT !.waiting = @ \cup {g}, !.idle = @ \ {g},
+       THEN [b EXCEPT !.waiting = IF g \in Range(@) THEN @ ELSE Append(@, g),
+                      !.idle = @ \ {g},
                       !.blocked = IF g \in b.syncSb THEN @ \ {g} ELSE @ \cup {g}]
      ELSE [b EXCEPT !.blocked = @ \ {g},
                     !.idle = IF isIdle THEN @ \cup {g} ELSE @ \ {g},
@@ -667,13 +675,16 @@ TickPick ==
       isIdle == [g \in GroupIds |-> GroupIsIdleIn(g, syncedIdle, syncedBlocked, syncedSlotIdle)]
       w == PickGroups(isIdle)
       chosen == w.tc.groups[1] \o w.tc.groups[0]
-      left == Range(w.old[0]) \cup Range(w.old[1])
+      left == w.old[1] \o w.old[0]
+      \* the bound groups in slot order, as the status sync walks them
+      boundSeq == LET sl == SlotsInOrder(BoundSlots) IN [k \in DOMAIN sl |-> slotGroup[sl[k]]]
   IN
   /\ phase = "status"
   /\ statusReq = statusAck
   /\ idle' = syncedIdle
   /\ blocked' = syncedBlocked
-  /\ waiting' = waiting \cup waitG
+  \* each waiting bound group goes on the tail of groups.waiting unless it is on it
+  /\ waiting' = waiting \o SelectSeq(boundSeq, LAMBDA g : g \in waitG /\ g \notin Range(waiting))
   /\ slotIdle' = syncedSlotIdle
   /\ runnable0' = w.run[0]
   /\ runnable1' = w.run[1]
@@ -683,7 +694,7 @@ TickPick ==
   /\ evicted' = left
   /\ stopTick' = w.tc.stopTick
   /\ csgReq' = [i \in SlotIds |->
-                  IF slotGroup[i] \in left
+                  IF slotGroup[i] \in Range(left)
                     THEN IF GroupCanRun(slotGroup[i]) THEN "suspend" ELSE "terminate"
                     ELSE csgReq[i]]
   /\ slotPrio' = [i \in SlotIds |->
@@ -698,16 +709,17 @@ TickPick ==
                  timer, since, termPending, submitted, executed, signalled>>
 
 \* Every evicted group's SUSPEND/TERMINATE is acked.
-EvictAcked == \A g \in evicted : CsgAcked(csgId[g])
+EvictAcked == \A g \in Range(evicted) : CsgAcked(csgId[g])
 
-(* Batch 1 of tick_ctx_apply acked, one evicted group at a time in group   *)
-(* order: it takes its state from the ack (csg_slot_sync_state_locked); a  *)
-(* SUSPENDED one has its queue state synced                                *)
-(* (csg_slot_sync_queues_state_locked); its pending CSG IRQs are processed *)
-(* (sched_process_csg_irq_locked); its timer is suspended                  *)
-(* (queue_suspend_timeout); it is unbound (group_unbind_locked); it goes   *)
-(* back on the tail of a run list if it can run, else its term work is     *)
-(* queued.                                                                 *)
+(* Batch 1 of tick_ctx_apply acked, one evicted group at a time in the     *)
+(* order of evicted (old_groups: RT band first, each band by descending    *)
+(* slot priority, the rotated head last): it takes its state from the ack  *)
+(* (csg_slot_sync_state_locked); a SUSPENDED one has its queue state       *)
+(* synced (csg_slot_sync_queues_state_locked); its pending CSG IRQs are    *)
+(* processed (sched_process_csg_irq_locked); its timer is suspended        *)
+(* (queue_suspend_timeout_locked); it is unbound (group_unbind_locked); it *)
+(* goes back on the tail of a run list if it can run, else its term work   *)
+(* is queued.                                                              *)
 EvictOne(b, g) ==
   LET b1 == CsgSlotSyncStateB(b, b.csgId[g])
       b2 == IF b1.gState[g] = "suspended" THEN SyncQueueStateB(b1, g) ELSE b1
@@ -727,8 +739,8 @@ BindOne(b, k) ==
                     !.fwIdle = @ \ {i}]
 
 TickEvictDone ==
-  LET b1 == FoldSeq(EvictOne, St, GroupsInOrder(evicted))
-      b2 == FoldSeq(BindOne, [b1 EXCEPT !.evicted = {}], [k \in 1..Len(ctx) |-> k])
+  LET b1 == FoldSeq(EvictOne, St, evicted)
+      b2 == FoldSeq(BindOne, [b1 EXCEPT !.evicted = <<>>], [k \in 1..Len(ctx) |-> k])
   IN
   /\ phase = "evict"
   /\ EvictAcked
@@ -761,37 +773,37 @@ TickFinish ==
                       !.stopTick = FALSE,
                       !.phase = "idle"])
 
+(* tick_ctx_cleanup after a failed tick (SchedModel.tickCleanup), band by  *)
+(* band (MEDIUM first), for the groups left in old_groups (evicted) and    *)
+(* then those in the context's lists (ctx), each in list order: a group    *)
+(* that cannot run is unlinked and its term work queued; a bound one is    *)
+(* left alone (it is on no list); any other goes to the head of idle[p] or *)
+(* runnable[p] (list_move, so a band ends up reversed).  Then ctx and      *)
+(* evicted are empty and sched->lock is released.                          *)
+TickCleanupOne(b, g) ==
+  IF ~CanRunB(b, g) THEN [UnlinkB(b, g) EXCEPT !.termPending = @ \cup {g}]
+  ELSE IF b.csgId[g] # NoSlot THEN b
+  ELSE IF IsIdleB(b, g) THEN WithIdl(b, Band(g), <<g>> \o IdlB(b, Band(g)))
+  ELSE WithRun(b, Band(g), <<g>> \o RunB(b, Band(g)))
+
+TickCleanupB(b) ==
+  LET left == b.evicted \o b.ctx
+      b1 == FoldSeq(TickCleanupOne, b, SelectSeq(left, LAMBDA g : Band(g) = 0)
+                                          \o SelectSeq(left, LAMBDA g : Band(g) = 1))
+  IN [b1 EXCEPT !.ctx = <<>>, !.evicted = <<>>, !.phase = "idle"]
+
 (* csgs_upd_ctx_apply_locked times out (100 ms) on a batch: a device reset *)
 (* is scheduled (panthor_device_schedule_reset) and the tick gives up      *)
-(* (tick_ctx_cleanup: chosen groups that are not bound go back on the tail *)
-(* of their run list, in pick order) without re-arming.  Only a hung FW    *)
+(* (tick_ctx_cleanup, see TickCleanupB) without re-arming.  Only a hung FW *)
 (* lets a wait time out.                                                   *)
 WaitTimeout ==
-  LET back == SelectSeq(ctx, LAMBDA g : csgId[g] = NoSlot /\ GroupCanRun(g))
-      backTo(p, isIdle) == SelectSeq(back, LAMBDA g : Band(g) = p /\ GroupIsIdle(g) = isIdle)
-  IN
   /\ hung
   /\ phase # "idle"
   /\ CASE phase = "status" -> statusReq # statusAck
        [] phase = "evict" -> ~EvictAcked
        [] OTHER -> \E i \in SlotIds : ~CsgAcked(i)
-  /\ resetPending' = TRUE
-  /\ tick' = "none"
-  /\ runnable0' = runnable0 \o backTo(0, FALSE)
-  /\ runnable1' = runnable1 \o backTo(1, FALSE)
-  /\ idle0' = idle0 \o backTo(0, TRUE)
-  /\ idle1' = idle1 \o backTo(1, TRUE)
-  /\ ctx' = <<>>
-  /\ evicted' = {}
-  /\ phase' = "idle"
-  /\ full' = FALSE
-  /\ deadline' = FALSE
-  /\ stopTick' = FALSE
-  /\ UNCHANGED <<stopped, elapsed, mightIdle, resetInProgress, used, hung, stoppedGroups,
-                 slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync, evtIdle,
-                 evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
-                 timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting,
-                 syncUpd, timer, since, termPending, idle, submitted, executed, signalled>>
+  /\ SetSt([TickCleanupB([St EXCEPT !.resetPending = TRUE, !.tick = "none"])
+              EXCEPT !.full = FALSE, !.deadline = FALSE, !.stopTick = FALSE])
 
 (* The reset work's panthor_sched_pre_reset: reset.in_progress := TRUE, the*)
 (* tick cancelled, and panthor_sched_suspend, slot by slot: the slot is    *)
@@ -801,7 +813,9 @@ WaitTimeout ==
 (* tick is not queued: a reset is in progress), its timer suspended, and   *)
 (* it is unbound (group_unbind_locked); a group that can run goes to the   *)
 (* head of idle[p], the others get their term work.  Then every group on a *)
-(* run list moves to stopped_groups.  The waits inside are one step here.  *)
+(* run list moves to the tail of stopped_groups (panthor_group_stop): the  *)
+(* runnable lists from the lowest band up, then the idle lists.  The waits *)
+(* inside are one step here.                                               *)
 SuspendSlot(b, i) ==
   LET g == b.slotGroup[i]
       req == IF CanRunB(b, g) THEN "suspend" ELSE "terminate"
@@ -820,18 +834,19 @@ ResetPre ==
   /\ resetPending
   /\ ~resetInProgress
   /\ phase = "idle"
-  /\ SetSt([b1 EXCEPT !.stoppedGroups = @ \cup Range(b1.runnable0) \cup Range(b1.runnable1)
-                                         \cup Range(b1.idle0) \cup Range(b1.idle1),
+  /\ SetSt([b1 EXCEPT !.stoppedGroups = @ \o b1.runnable0 \o b1.runnable1 \o b1.idle0
+                                            \o b1.idle1,
                       !.runnable0 = <<>>, !.runnable1 = <<>>, !.idle0 = <<>>, !.idle1 = <<>>,
                       !.used = 0])
 
 (* The reset work reloads the FW (every slot empty, the FW answers again), *)
 (* clears reset.pending (and with it the unrecoverable-fault marker), and  *)
-(* panthor_sched_post_reset: each stopped group, in group order, goes back *)
-(* on the tail of its run list if it can run (else term), in_progress :=   *)
-(* FALSE, an immediate tick, and sync_upd_work is queued.                  *)
+(* panthor_sched_post_reset: each stopped group, from the head of          *)
+(* stopped_groups, goes back on the tail of its run list if it can run     *)
+(* (else term), in_progress := FALSE, an immediate tick, and sync_upd_work *)
+(* is queued.                                                              *)
 ResetPost ==
-  LET back == GroupsInOrder({g \in stoppedGroups : GroupCanRun(g)})
+  LET back == SelectSeq(stoppedGroups, LAMBDA g : GroupCanRun(g))
       backTo(p, isIdle) == SelectSeq(back, LAMBDA g : Band(g) = p /\ GroupIsIdle(g) = isIdle)
   IN
   /\ resetInProgress
@@ -847,8 +862,8 @@ ResetPost ==
   /\ runnable1' = runnable1 \o backTo(1, FALSE)
   /\ idle0' = idle0 \o backTo(0, TRUE)
   /\ idle1' = idle1 \o backTo(1, TRUE)
-  /\ termPending' = termPending \cup {g \in stoppedGroups : ~GroupCanRun(g)}
-  /\ stoppedGroups' = {}
+  /\ termPending' = termPending \cup {g \in Range(stoppedGroups) : ~GroupCanRun(g)}
+  /\ stoppedGroups' = <<>>
   /\ resetInProgress' = FALSE
   /\ tick' = "now"  \* requestTick, with neither a reset pending nor one in progress
   /\ syncUpd' = (syncUpd \/ SyncWait)
@@ -898,7 +913,8 @@ CreateInit(g) ==
             /\ UNCHANGED <<life, idle, stoppedGroups, idle0, idle1>>
        ELSE /\ life' = [life EXCEPT ![g] = "ready"]
             /\ idle' = idle \cup {g}
-            /\ stoppedGroups' = IF resetInProgress THEN stoppedGroups \cup {g}
+            \* panthor_group_stop: the tail of stopped_groups
+            /\ stoppedGroups' = IF resetInProgress THEN Append(stoppedGroups, g)
                                 ELSE stoppedGroups
             /\ idle0' = IF ~resetInProgress /\ Band(g) = 0 THEN Append(idle0, g) ELSE idle0
             /\ idle1' = IF ~resetInProgress /\ Band(g) = 1 THEN Append(idle1, g) ELSE idle1
@@ -956,7 +972,7 @@ SubmitJob(g) ==
                   ELSE runnable1
   /\ idle0' = IF move THEN Remove(idle0, g) ELSE idle0
   /\ idle1' = IF move THEN Remove(idle1, g) ELSE idle1
-  /\ stoppedGroups' = IF move THEN stoppedGroups \ {g} ELSE stoppedGroups
+  /\ stoppedGroups' = IF move THEN Remove(stoppedGroups, g) ELSE stoppedGroups
   /\ IF ~isBound
        THEN IF JobTimeouts /\ timer[g] = "off"
               THEN /\ timer' = [timer EXCEPT ![g] = TSusp(0)]
@@ -996,7 +1012,7 @@ Destroy(g) ==
             /\ runnable1' = IF unlink THEN Remove(runnable1, g) ELSE runnable1
             /\ idle0' = IF unlink THEN Remove(idle0, g) ELSE idle0
             /\ idle1' = IF unlink THEN Remove(idle1, g) ELSE idle1
-            /\ stoppedGroups' = IF unlink THEN stoppedGroups \ {g} ELSE stoppedGroups
+            /\ stoppedGroups' = IF unlink THEN Remove(stoppedGroups, g) ELSE stoppedGroups
             /\ termPending' = IF unlink THEN termPending \cup {g} ELSE termPending
             /\ UNCHANGED life
   /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
@@ -1008,7 +1024,7 @@ Destroy(g) ==
 (* group_term_post_processing: every in-flight job's fence is signalled    *)
 (* with an error, and the queue's sync object is set to the last seqno so  *)
 (* that waiters are released (sync_upd_work is queued); the timer stops    *)
-(* and the queue leaves the blocked and waiting sets.                      *)
+(* and the queue leaves the blocked set and the waiting list.              *)
 TermWork(g) ==
   /\ g \in termPending
   /\ termPending' = termPending \ {g}
@@ -1017,7 +1033,7 @@ TermWork(g) ==
   /\ timer' = [timer EXCEPT ![g] = "off"]
   /\ since' = [since EXCEPT ![g] = 0]
   /\ blocked' = blocked \ {g}
-  /\ waiting' = waiting \ {g}
+  /\ waiting' = Remove(waiting, g)
   /\ syncUpd' = (syncUpd \/ SyncWait)
   /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
                  resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
@@ -1026,27 +1042,26 @@ TermWork(g) ==
                  gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb,
                  idle, submitted>>
 
-(* sync_upd_work, one waiting unbound group at a time in group order: a   *)
-(* blocked queue whose sync object is now satisfied is unblocked, and the  *)
-(* group, if it can run and no reset is in progress, moves to the tail of  *)
-(* runnable[p] (an RT group gets an immediate tick); an unblocked group    *)
-(* leaves the waiting list.  Bound groups are left to the FW.              *)
+(* sync_upd_work walks groups.waiting from its head: a blocked queue whose *)
+(* sync object is now satisfied is unblocked (bound or not); an unblocked  *)
+(* unbound group that can run, while no reset is in progress, moves to the *)
+(* head of runnable[p] (list_move; an RT group gets an immediate tick); a  *)
+(* group with no blocked queue left leaves the waiting list.               *)
 SyncUpdOne(b, g) ==
-  IF g \notin b.waiting \/ b.csgId[g] # NoSlot THEN b
-  ELSE LET b1 == IF g \in b.blocked /\ b.sync[g] \in {"signalled", "done"}
-                   THEN LET u == [b EXCEPT !.blocked = @ \ {g}]
-                            r == UnlinkB(u, g)
-                            r1 == WithRun(r, Band(g), Append(RunB(r, Band(g)), g))
-                        IN IF CanRunB(u, g) /\ ~u.resetInProgress
-                             THEN IF Band(g) = 1 THEN RequestTickB(r1) ELSE r1
-                             ELSE u
-                   ELSE b
-       IN IF g \notin b1.blocked THEN [b1 EXCEPT !.waiting = @ \ {g}] ELSE b1
+  LET b1 == IF g \in b.blocked /\ b.sync[g] \in {"signalled", "done"}
+              THEN LET u == [b EXCEPT !.blocked = @ \ {g}]
+                       r == UnlinkB(u, g)
+                       r1 == WithRun(r, Band(g), <<g>> \o RunB(r, Band(g)))
+                   IN IF u.csgId[g] = NoSlot /\ CanRunB(u, g) /\ ~u.resetInProgress
+                        THEN IF Band(g) = 1 THEN RequestTickB(r1) ELSE r1
+                        ELSE u
+              ELSE b
+  IN IF g \notin b1.blocked THEN [b1 EXCEPT !.waiting = Remove(@, g)] ELSE b1
 
 SyncUpdWork ==
   /\ syncUpd
   /\ phase = "idle"
-  /\ SetSt(FoldSeq(SyncUpdOne, [St EXCEPT !.syncUpd = FALSE], GroupSeq))
+  /\ SetSt(FoldSeq(SyncUpdOne, [St EXCEPT !.syncUpd = FALSE], waiting))
 
 (* The sync object group g's queue waits on is signalled (by another       *)
 (* queue's SYNC_ADD, which raises a sync update and queues sync_upd_work). *)
@@ -1092,7 +1107,7 @@ JobTimeout(g) ==
   /\ runnable1' = IF unlink THEN Remove(runnable1, g) ELSE runnable1
   /\ idle0' = IF unlink THEN Remove(idle0, g) ELSE idle0
   /\ idle1' = IF unlink THEN Remove(idle1, g) ELSE idle1
-  /\ stoppedGroups' = IF unlink THEN stoppedGroups \ {g} ELSE stoppedGroups
+  /\ stoppedGroups' = IF unlink THEN Remove(stoppedGroups, g) ELSE stoppedGroups
   /\ termPending' = IF unlink THEN termPending \cup {g} ELSE termPending
   /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
                  resetInProgress, used, hung, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck,
@@ -1376,7 +1391,7 @@ S2_SlotCount == used <= Slots
 S3_ListExclusivity ==
   \A g \in GroupIds :
     LET n == Occurrences(runnable0, g) + Occurrences(runnable1, g) + Occurrences(idle0, g)
-             + Occurrences(idle1, g) + (IF g \in stoppedGroups THEN 1 ELSE 0)
+             + Occurrences(idle1, g) + (IF g \in Range(stoppedGroups) THEN 1 ELSE 0)
     IN /\ n <= 1
        /\ n = 1 => gState[g] # "terminated" /\ ~(phase = "idle" /\ csgId[g] # NoSlot)
 
@@ -1418,15 +1433,19 @@ IdleMeansNoWork ==
 NoUseAfterFree == ~uaf
 
 \* Java "BlockedIsWaiting" (with SyncWait): a group with a blocked queue is on the waiting list.
-BlockedIsWaiting == blocked \subseteq waiting
+BlockedIsWaiting == blocked \subseteq Range(waiting)
 
-\* Java "TimerTracksWork" (with JobTimeouts): between ticks, the timer of a resident ACTIVE
-\* queue with jobs in flight runs.
+\* Java "TimerTracksWork" (with JobTimeouts): between ticks, the timer of a queue with jobs in
+\* flight runs while its group is resident and ACTIVE, or unbound, blocked on a sync object and
+\* able to run with no reset in progress (time-boxing the external signal).
 TimerTracksWork ==
   \/ phase # "idle"
   \/ \A g \in GroupIds :
-       (csgId[g] # NoSlot /\ gState[g] = "active" /\ signalled[g] < submitted[g]
-        /\ g \notin timedout) => TimerRunning(timer[g])
+       LET inFlight == signalled[g] < submitted[g] /\ g \notin timedout
+           resident == csgId[g] # NoSlot /\ gState[g] = "active"
+           waitingOnSignal == csgId[g] = NoSlot /\ g \in blocked /\ GroupCanRun(g)
+                              /\ ~resetInProgress
+       IN inFlight /\ (resident \/ waitingOnSignal) => TimerRunning(timer[g])
 
 
 -----------------------------------------------------------------------------
@@ -1453,7 +1472,7 @@ S12_MidTickPreemption ==
   [][TickPick =>
        \/ deadline'
        \/ \E g \in Range(ctx') : Band(g) = 1 /\ csgId'[g] = NoSlot
-       \/ \A g \in evicted' : g \in idle' \cup blocked' \/ ~GroupCanRun(g)']_vars
+       \/ \A g \in Range(evicted') : g \in idle' \cup blocked' \/ ~GroupCanRun(g)']_vars
 
 \* In a full tick, a band's top-priority group does not keep the top priority when another
 \* non-idle group of its band is chosen (checked on TickPick steps).  The top group is the
@@ -1516,16 +1535,17 @@ TimeoutOnlyWithoutProgress ==
 (* expected to fail (TLC then shows a witness).  They are not in the cfg   *)
 (* files.                                                                  *)
 
-NotRotation == ~(phase = "evict" /\ full /\ evicted # {} /\ (idle \cup blocked) \cap evicted = {})
+NotRotation ==
+  ~(phase = "evict" /\ full /\ evicted # <<>> /\ (idle \cup blocked) \cap Range(evicted) = {})
 
 NotRtPreemption ==
-  ~(phase = "evict" /\ ~full /\ \E g \in evicted : g \notin idle \cup blocked /\ Band(g) = 0)
+  ~(phase = "evict" /\ ~full /\ \E g \in Range(evicted) : g \notin idle \cup blocked /\ Band(g) = 0)
 
 NotAllJobsSignalled == ~(\A g \in GroupIds : signalled[g] = submitted[g] /\ submitted[g] = Jobs)
 
 NotTickStops == ~(phase = "idle" /\ stopped /\ used > 0 /\ tick = "none")
 
-NotResetRecovers == ~(~resetPending /\ stoppedGroups = {} /\ used > 0 /\ timedout # {})
+NotResetRecovers == ~(~resetPending /\ stoppedGroups = <<>> /\ used > 0 /\ timedout # {})
 
 \* With Faults.
 NotFatalTerminates == ~(fatal \ destroyed # {} /\ termPending # {})

@@ -165,7 +165,7 @@ public final class ModelRegistry {
             new ConfigPreset("large",
                 "2 slots, 3 groups (1 RT), 2 jobs each, 1 AS for 2 VMs, FW hangs and timeouts",
                 schedConstants(2, 3, 1, 2, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0),
-                30_848_017, 81, ConfigPreset.PASSED)),
+                31_565_957, 81, ConfigPreset.PASSED)),
         variants,
         "scheduler",
         (c, v) -> new SchedModel(new SchedConfig(c.get("slots"), c.get("groups"),
