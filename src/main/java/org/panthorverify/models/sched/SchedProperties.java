@@ -116,6 +116,22 @@ final class SchedProperties {
     out.add(Property.invariant("S-9",
         "reset exclusion: no tick runs while a reset is in progress",
         s -> !s.resetInProgress() || s.phase() == PH_IDLE));
+    out.add(Property.action("S-9-lists",
+        "reset exclusion, the list half: while a reset is in progress no step but the"
+            + " post-reset puts a group on a run list or takes one off (group_schedule_locked"
+            + " and the other list users leave them to post-reset), and a tick that finds a"
+            + " reset pending does nothing",
+        (s, a, t) -> {
+          if (a instanceof SchedAction.TickStart && s.resetPending()
+              && s.pm() == SchedModel.PM_ACTIVE) { // waking the device subsumes the reset
+            return t.phase() == PH_IDLE;
+          }
+          if (!s.resetInProgress() || a instanceof SchedAction.ResetPost) {
+            return true;
+          }
+          return s.runnable0() == t.runnable0() && s.runnable1() == t.runnable1()
+              && s.idle0() == t.idle0() && s.idle1() == t.idle1();
+        }));
     out.add(Property.action("S-10",
         "fences: per queue, signalled fences only grow, never past the last seqno",
         (s, a, t) -> {
@@ -380,10 +396,12 @@ final class SchedProperties {
           "while the device is suspended no group is bound and no tick is running",
           s -> s.pm() == SchedModel.PM_ACTIVE || (s.slotGroup() == 0 && s.phase() == PH_IDLE)));
       out.add(Property.invariant("BusyHoldsPmRef",
-          "between ticks, a bound group with work that is not blocked keeps the scheduler's"
-              + " runtime-PM reference (so autosuspend never evicts busy groups)",
+          "between ticks, unless a failed tick left a reset to do, a bound group with work that"
+              + " is not blocked keeps the scheduler's runtime-PM reference (so autosuspend never"
+              + " evicts busy groups)",
           s -> {
-            if (s.phase() != PH_IDLE || s.pm() != SchedModel.PM_ACTIVE || s.hasRef()) {
+            if (s.phase() != PH_IDLE || s.pm() != SchedModel.PM_ACTIVE || s.hasRef()
+                || s.resetPending() || s.resetInProgress()) { // a failed tick skips the PM update
               return true;
             }
             B b = s.view(slots, groups);
