@@ -34,7 +34,11 @@ import picocli.CommandLine.Spec;
     description = {"Check the same model with the explorer and with TLC (as a child JVM) in one"
         + " run; print both distinct-state counts (they must be equal), distinct states per"
         + " second of each, and the ratio.", "The explorer first does one short warm-up run"
-        + " (JIT); TLC's time is its own 'Finished in' time, without JVM start-up."})
+        + " (JIT); TLC's time is its own 'Finished in' time, without JVM start-up.",
+        "TLC runs specs/<spec>/MC_<config>.tla with MC_<config>.cfg (TwoPhase: a module written"
+        + " for the requested number of RMs). With --property P (a liveness property), both"
+        + " check only P: the explorer's liveness checker against TLC on MC_<config>_live.cfg"
+        + " reduced to P, comparing verdicts, states and seconds."})
 final class BenchCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -64,25 +68,36 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Root of run directories.")
   Path out;
 
+  @Option(names = "--property", paramLabel = "NAME",
+      description = "A liveness property: bench the liveness checkers instead.")
+  String property;
+
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
     ModelEntry entry = parent.registry().get(model);
-    if (!entry.id().equals("twophase")) {
-      throw new UserInputException("bench has a TLC spec wired for: twophase; not yet for "
-          + entry.id());
-    }
     int w = workers == null ? Runtime.getRuntime().availableProcessors()
         : RunOptions.checkWorkers(workers);
     ModelEntry.Resolved r = entry.resolve(config, set, null);
-    int rm = r.constants().get("rm");
+    boolean twoPhase = entry.id().equals("twophase");
+    if (!skipTlc && !twoPhase) {
+      requireMc(entry, property == null ? "" : "_live");
+      if (!set.isEmpty()) {
+        throw new UserInputException("bench with TLC runs the committed MC_" + config
+            + " files, whose constants --set cannot change; drop --set or add --skip-tlc");
+      }
+    }
+    if (property != null) {
+      return liveness(entry, r, w, o);
+    }
     RunDirectory dir = RunDirectory.create(out != null ? out : Path.of("reports"), "bench");
     o.printf("bench model=%s constants={%s} workers=%d heap=%dm dir=%s%n", entry.id(),
         r.constantsText(), w, Runtime.getRuntime().maxMemory() >> 20, dir.path());
     o.flush();
     ExploreConfig cfg = ExploreConfig.builder().workers(w).build();
-    Explorer.check(entry.resolve("default", List.of("rm=" + Math.min(rm, 7)), null).create(),
-        cfg);
+    Explorer.check(entry.resolve(twoPhase ? "default" : "small",
+        twoPhase ? List.of("rm=" + Math.min(r.constants().get("rm"), 7)) : List.of(), null)
+        .create(), cfg); // warm-up
     Model<?, ?> m = r.create();
     CheckResult<?, ?> mine = Explorer.check(m, cfg);
     double mineSecs = mine.stats().elapsedMillis() / 1000.0;
@@ -103,7 +118,9 @@ final class BenchCommand implements Callable<Integer> {
     json.put("explorerDistinctPerSecond", Math.round(mineRate));
     int exit = ExitCodes.PASSED;
     if (!skipTlc) {
-      TlcResult tlc = runTlc(dir, rm, w);
+      TlcResult tlc = twoPhase ? runTwoPhaseTlc(dir, r.constants().get("rm"), w)
+          : TlcRunner.run(new TlcOptions(ProjectLayout.specs().resolve(entry.specDir()),
+              "MC_" + config, "MC_" + config + ".cfg", w, dir.path(), true, tlcHeap, null));
       if (tlc.errorMessage() != null || tlc.exitCode() != 0) {
         dir.writeJson("bench.json", json);
         throw new IllegalStateException("TLC failed (exit " + tlc.exitCode() + "): "
@@ -134,8 +151,139 @@ final class BenchCommand implements Callable<Integer> {
     return exit;
   }
 
+  /** The committed MC module and cfg of {@code config}, or a one-line error naming those there are. */
+  private void requireMc(ModelEntry entry, String cfgSuffix) {
+    if (entry.specDir() == null) {
+      throw new UserInputException("model " + entry.id() + " has no TLA+ spec; use --skip-tlc");
+    }
+    Path dir = ProjectLayout.specs().resolve(entry.specDir());
+    Path cfg = dir.resolve("MC_" + config + cfgSuffix + ".cfg");
+    if (!Files.isRegularFile(dir.resolve("MC_" + config + ".tla")) || !Files.isRegularFile(cfg)) {
+      List<String> have = new ArrayList<>();
+      try (var files = Files.newDirectoryStream(dir, "MC_*" + cfgSuffix + ".cfg")) {
+        for (Path f : files) {
+          String n = f.getFileName().toString();
+          have.add(n.substring(3, n.length() - cfgSuffix.length() - 4));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      java.util.Collections.sort(have);
+      throw new UserInputException("no TLC spec for " + entry.id() + " config " + config
+          + (cfgSuffix.isEmpty() ? "" : " with liveness") + " (specs/" + ProjectLayout.specs()
+              .relativize(cfg) + "); configs that have one: "
+          + (have.isEmpty() ? "none" : String.join(", ", have)) + "; or add --skip-tlc");
+    }
+  }
+
+  /**
+   * {@code bench --property P}: the explorer's liveness checker and TLC, each checking only the
+   * liveness property P on the same config.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private int liveness(ModelEntry entry, ModelEntry.Resolved r, int w, PrintWriter o) {
+    Model m = r.create();
+    org.panthorverify.core.Property.Liveness live = null;
+    List<String> names = new ArrayList<>();
+    for (Object p : m.properties()) {
+      if (p instanceof org.panthorverify.core.Property.Liveness l) {
+        names.add(l.name());
+        if (l.name().equals(property)) {
+          live = l;
+        }
+      }
+    }
+    if (live == null) {
+      throw new UserInputException("no liveness property " + property + " in " + entry.id()
+          + "; liveness properties: " + String.join(", ", names));
+    }
+    RunDirectory dir = RunDirectory.create(out != null ? out : Path.of("reports"), "bench");
+    o.printf("bench model=%s config=%s property=%s dir=%s%n", entry.id(), config, property,
+        dir.path());
+    o.flush();
+    org.panthorverify.explore.liveness.LivenessRunner.check(m, live); // warm-up
+    long t0 = System.nanoTime();
+    var verdict = org.panthorverify.explore.liveness.LivenessRunner.check(m, live);
+    double mineSecs = (System.nanoTime() - t0) / 1e9;
+    String mineVerdict = verdict.holds() ? "holds" : "violated";
+    o.printf("%-9s %10s %10s %14s %10s%n", "engine", "property", "verdict", "states", "seconds");
+    o.printf("%-9s %10s %10s %,14d %10.2f%n", "explorer", property, mineVerdict,
+        verdict.states(), mineSecs);
+    o.flush();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("model", entry.id());
+    json.put("config", config);
+    json.put("property", property);
+    json.put("explorerVerdict", mineVerdict);
+    json.put("explorerStates", verdict.states());
+    json.put("explorerSeconds", mineSecs);
+    int exit = ExitCodes.PASSED;
+    if (!skipTlc) {
+      TlcResult tlc = runLiveTlc(entry, dir, w);
+      if (tlc.errorMessage() != null && !"temporal".equals(tlc.violationKind())) {
+        dir.writeJson("bench.json", json);
+        throw new IllegalStateException("TLC failed (exit " + tlc.exitCode() + "): "
+            + tlc.errorMessage() + "; see " + tlc.log());
+      }
+      String tlcVerdict = "temporal".equals(tlc.violationKind()) ? "violated" : "holds";
+      double tlcSecs = (tlc.tlcMillis() > 0 ? tlc.tlcMillis() : tlc.wallMillis()) / 1000.0;
+      boolean equal = tlcVerdict.equals(mineVerdict)
+          && (tlc.distinct() == verdict.states() || !verdict.holds());
+      o.printf("%-9s %10s %10s %,14d %10.2f   (wall %.2f s with JVM start-up)%n", "tlc",
+          property, tlcVerdict, tlc.distinct(), tlcSecs, tlc.wallMillis() / 1000.0);
+      o.printf("verdicts equal: %s%n", equal ? "yes" : "NO");
+      o.printf("ratio (TLC seconds / explorer seconds): %.1fx%n", tlcSecs / Math.max(mineSecs,
+          1e-3));
+      json.put("tlcVerdict", tlcVerdict);
+      json.put("tlcStates", tlc.distinct());
+      json.put("tlcSeconds", tlcSecs);
+      json.put("verdictsEqual", equal);
+      json.put("ratio", tlcSecs / Math.max(mineSecs, 1e-3));
+      exit = equal ? ExitCodes.PASSED : ExitCodes.MISMATCH;
+    }
+    dir.writeJson("bench.json", json);
+    o.println("done exit=" + exit);
+    o.flush();
+    return exit;
+  }
+
+  /** TLC on a copy of the spec whose MC_<config>_live.cfg checks only the benched property. */
+  private TlcResult runLiveTlc(ModelEntry entry, RunDirectory dir, int w) {
+    Path from = ProjectLayout.specs().resolve(entry.specDir());
+    Path specDir = dir.path().resolve("spec");
+    String tlaName = property.replace('-', '_');
+    try {
+      Files.createDirectories(specDir);
+      try (var files = Files.newDirectoryStream(from, "*.{tla,cfg}")) {
+        for (Path f : files) {
+          Files.copy(f, specDir.resolve(f.getFileName()));
+        }
+      }
+      List<String> lines = new ArrayList<>();
+      boolean found = false;
+      for (String line : Files.readAllLines(from.resolve("MC_" + config + "_live.cfg"))) {
+        if (line.startsWith("PROPERTY")) {
+          if (!line.trim().equals("PROPERTY " + tlaName)) {
+            continue;
+          }
+          found = true;
+        }
+        lines.add(line);
+      }
+      if (!found) {
+        throw new UserInputException("MC_" + config + "_live.cfg does not check " + tlaName
+            + " (the TLA+ name of " + property + ")");
+      }
+      Files.write(specDir.resolve("MC_bench_live.cfg"), lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return TlcRunner.run(new TlcOptions(specDir, "MC_" + config, "MC_bench_live.cfg", w,
+        dir.path(), false, tlcHeap, null));
+  }
+
   /** Writes an MC module for {@code rm} resource managers next to a copy of TwoPhase.tla. */
-  private TlcResult runTlc(RunDirectory dir, int rm, int w) {
+  private TlcResult runTwoPhaseTlc(RunDirectory dir, int rm, int w) {
     Path specDir = dir.path().resolve("spec");
     try {
       Files.createDirectories(specDir);

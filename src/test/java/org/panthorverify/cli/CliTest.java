@@ -213,4 +213,30 @@ class CliTest {
     assertEquals(2, r.exit(), r.out() + r.err());
     assertTrue(r.err().contains("are not those of model twophase"), r.err());
   }
+
+  @Test
+  void bench_configWithoutTlcSpec_isOneLineNamingTheConfigsThatHaveOne() {
+    Cli r = Cli.run("bench", "scheduler", "--config", "large", "--out", out());
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("no TLC spec for scheduler config large"), r.err());
+    assertTrue(r.err().contains("configs that have one: ") && r.err().contains("small"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void bench_livenessProperty_explorerOnly_reportsItsVerdict() {
+    Cli r = Cli.run("bench", "fw-handshake", "--config", "small", "--property", "FL-1",
+        "--skip-tlc", "--out", out());
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().matches("(?s).*explorer\\s+FL-1\\s+holds\\s+33,465.*"), r.out());
+  }
+
+  @Test
+  void bench_unknownLivenessProperty_listsTheModelsOnes() {
+    Cli r = Cli.run("bench", "scheduler", "--config", "small", "--property", "SL-9",
+        "--skip-tlc", "--out", out());
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("no liveness property SL-9 in scheduler; liveness properties:"
+        + " SL-1, SL-2, SL-3, SL-4, SL-4a, SL-5"), r.err());
+  }
 }

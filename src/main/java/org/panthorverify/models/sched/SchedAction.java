@@ -847,11 +847,7 @@ public sealed interface SchedAction extends Action {
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
       SchedConfig c = m.config();
-      b.hung = false;
-      java.util.Arrays.fill(b.csgReq, 0);
-      java.util.Arrays.fill(b.csgAck, 0);
-      b.statusReq = 0;
-      b.statusAck = 0;
+      SchedModel.fwReload(b);
       b.resetPending = false;
       b.unrec = false;
       if (c.vmBind()) {

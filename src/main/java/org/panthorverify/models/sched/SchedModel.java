@@ -846,13 +846,18 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
       b.resetPending = false;
       b.unrec = false;
     }
+    fwReload(b);
+    b.pm = PM_ACTIVE;
+    requestTick(b);
+  }
+
+  /** The FW is reloaded: it answers again, and every CSG interface starts from its reset value. */
+  static void fwReload(B b) {
     b.hung = false;
     java.util.Arrays.fill(b.csgReq, 0);
     java.util.Arrays.fill(b.csgAck, 0);
     b.statusReq = 0;
     b.statusAck = 0;
-    b.pm = PM_ACTIVE;
-    requestTick(b);
   }
 
   /** The group state a CSG_STATE ack value maps to (undefined values: UNKNOWN). */
