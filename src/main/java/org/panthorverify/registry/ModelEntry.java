@@ -135,9 +135,19 @@ public record ModelEntry(
   public record Resolved(ModelEntry entry, ConfigPreset preset, Map<String, Integer> constants,
       VariantDef variant, boolean overridden) {
 
-    /** Builds the model. */
+    /**
+     * Builds the model.
+     *
+     * @throws UserInputException when the constants break a rule that spans several of them
+     *     (the model's config record says which), e.g. the scheduler's groups x queues
+     */
     public org.panthorverify.core.Model<?, ?> create() {
-      return entry.factory().create(constants, variant == null ? null : variant.name());
+      try {
+        return entry.factory().create(constants, variant == null ? null : variant.name());
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException("constants " + constantsText() + " do not fit model "
+            + entry.id() + ": " + e.getMessage());
+      }
     }
 
     /** {@code name=value, ...} for banners. */

@@ -239,4 +239,13 @@ class CliTest {
     assertTrue(r.err().contains("no liveness property SL-9 in scheduler; liveness properties:"
         + " SL-1, SL-2, SL-3, SL-4, SL-4a, SL-5"), r.err());
   }
+
+  @Test
+  void check_constantsThatDoNotFitTogether_isOneLineSayingWhy() {
+    Cli r = Cli.run("check", "scheduler", "--set", "queues=2", "--set", "groups=6", "--out",
+        out());
+    assertEquals(2, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains("groups x queues must be at most 8, was 12"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
 }
