@@ -491,8 +491,10 @@ public sealed interface SchedAction extends Action {
   /**
    * {@code sync_upd_work}: walks {@code groups.waiting} from its head; a blocked queue whose sync
    * object is now satisfied is unblocked (bound or not); an unblocked unbound group moves to the
-   * head of {@code runnable[p]} ({@code list_move}; an RT group gets an immediate tick); a group
-   * with no blocked queue left leaves the waiting list.
+   * head of {@code runnable[p]} ({@code list_move}; an RT
+   * group gets an immediate tick, a non-RT one nothing, not even a stopped tick resumed); a
+   * group with no blocked queue left leaves the waiting list. The work is never queued while
+   * a reset is pending or in progress.
    */
   record SyncUpdWork() implements SchedAction {
     @Override
@@ -516,8 +518,9 @@ public sealed interface SchedAction extends Action {
             unblocked = true;
           }
         }
-        if (unblocked && b.csgId[g] < 0 && SchedModel.groupCanRun(b, g)
-            && !b.resetInProgress) {
+        // The kernel has no group_can_run check here; the model keeps one (see the README's
+        // open question on terminated groups left on the waiting list).
+        if (unblocked && b.csgId[g] < 0 && SchedModel.groupCanRun(b, g)) {
           SchedModel.unlink(b, g);
           b.runnable.get(c.band(g)).add(0, g);
           if (c.band(g) == 1) {
@@ -547,7 +550,7 @@ public sealed interface SchedAction extends Action {
     public SchedState apply(SchedState s, SchedModel m) {
       B b = edit(s, m);
       b.sync[m.config().q(group, queue)] = SchedModel.SYNC_SIGNALLED;
-      b.syncUpd = true;
+      SchedModel.queueSyncUpd(b, m.config());
       return b.build();
     }
 
@@ -766,9 +769,7 @@ public sealed interface SchedAction extends Action {
       }
       b.blocked &= ~c.queueMask(group);
       b.waiting.remove(Integer.valueOf(group));
-      if (m.config().syncWait()) {
-        b.syncUpd = true; // waiters on its sync objects are released
-      }
+      SchedModel.queueSyncUpd(b, m.config()); // waiters on its sync objects are released
       return b.build();
     }
   }
@@ -818,6 +819,7 @@ public sealed interface SchedAction extends Action {
       SchedConfig c = m.config();
       b.resetInProgress = true;
       b.tick = TICK_NONE;
+      b.syncUpd = false; // cancel_work_sync(sync_upd_work)
       SchedModel.schedSuspend(b, c);
       // panthor_group_stop moves each to the tail of stopped_groups: every runnable list from
       // the lowest band up, then every idle list.
@@ -863,9 +865,7 @@ public sealed interface SchedAction extends Action {
       b.stoppedGroups = new ArrayList<>();
       b.resetInProgress = false;
       SchedModel.requestTick(b);
-      if (c.syncWait()) {
-        b.syncUpd = true;
-      }
+      SchedModel.queueSyncUpd(b, c);
       return b.build();
     }
   }

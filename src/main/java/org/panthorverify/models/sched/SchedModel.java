@@ -674,9 +674,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     }
     if (bit(b.evtSync, i) && g >= 0) {
       signalDone(b, c, g);
-      if (c.syncWait()) {
-        b.syncUpd = true; // sched_queue_work(sched, sync_upd)
-      }
+      queueSyncUpd(b, c);
     }
     if (bit(b.evtOom, i) && g >= 0 && b.oomWork[g] == OOM_NONE) {
       b.oomWork[g] = OOM_QUEUED; // cs_slot_process_tiler_oom_event_locked; not acked yet
@@ -706,6 +704,16 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
       requestTick(b);
     }
     b.evtFatal[i] = 0;
+  }
+
+  /**
+   * {@code sched_queue_work(sched, sync_upd)}: like every scheduler work, not queued while a
+   * reset is pending or in progress (post-reset queues it).
+   */
+  static void queueSyncUpd(B b, SchedConfig c) {
+    if (c.syncWait() && !b.resetPending && !b.resetInProgress) {
+      b.syncUpd = true;
+    }
   }
 
   /** {@code panthor_device_schedule_reset}. */
@@ -818,9 +826,7 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
         b.csgAck[i] = b.csgReq[i];
         b.gState[g] = stateFromAck(b.csgAck[i]);
         syncQueueState(b, c, g);
-        if (c.syncWait()) {
-          b.syncUpd = true;
-        }
+        queueSyncUpd(b, c); // csg_slot_sync_update_locked
       } else {
         b.timedout |= 1 << g;
         b.gState[g] = G_TERMINATED;
