@@ -1,11 +1,12 @@
 ---- MODULE MC_create ----
-(* Scheduler with the registry's create config (slots=1, groups=2, rt=1,   *)
-(* jobs=1, as=1, vms=1; destroy, create on, the other flags off; no     *)
-(* variant).  The Java explorer finds 30,860 distinct states, depth 46     *)
-(* (./panthor-verify check scheduler --config create).                     *)
+(* Scheduler with the registry's create config (slots=1, groups=2,          *)
+(* queues=1, rt=1, jobs=1, as=1, vms=1; destroy and create on, the other    *)
+(* flags off; no variant). The Java explorer finds 30,860 distinct states,  *)
+(* depth 46 (./panthor-verify check scheduler --config create).             *)
 EXTENDS Scheduler
 MC_Slots == 1
 MC_Groups == 2
+MC_Queues == 1
 MC_Rt == 1
 MC_Jobs == 1
 MC_AsSlots == 1

@@ -1,12 +1,12 @@
 ---- MODULE MC_destroy ----
-(* Scheduler with the registry's destroy config (slots=1, groups=3, rt=1,   *)
-(* jobs=1, as=1, vms=1, timeouts=false, destroy=true; faults, corrupt, oom, *)
-(* jobtimeouts, create and syncwait off; no variant).  The Java explorer    *)
-(* finds 1,267,892 distinct states, depth 60 (./panthor-verify check        *)
-(* scheduler --config destroy).                                             *)
+(* Scheduler with the registry's destroy config (slots=1, groups=3,         *)
+(* queues=1, rt=1, jobs=1, as=1, vms=1; destroy on, the other flags off; no *)
+(* variant). The Java explorer finds 1,267,892 distinct states, depth 60    *)
+(* (./panthor-verify check scheduler --config destroy).                     *)
 EXTENDS Scheduler
 MC_Slots == 1
 MC_Groups == 3
+MC_Queues == 1
 MC_Rt == 1
 MC_Jobs == 1
 MC_AsSlots == 1

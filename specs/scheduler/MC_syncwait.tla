@@ -1,11 +1,12 @@
 ---- MODULE MC_syncwait ----
-(* Scheduler with the registry's syncwait config (slots=1, groups=2, rt=1,   *)
-(* jobs=1, as=1, vms=1; syncwait on, the other flags off; no     *)
-(* variant).  The Java explorer finds 27,422 distinct states, depth 58     *)
-(* (./panthor-verify check scheduler --config syncwait).                     *)
+(* Scheduler with the registry's syncwait config (slots=1, groups=2,        *)
+(* queues=1, rt=1, jobs=1, as=1, vms=1; syncwait on, the other flags off;   *)
+(* no variant). The Java explorer finds 27,422 distinct states, depth 58    *)
+(* (./panthor-verify check scheduler --config syncwait).                    *)
 EXTENDS Scheduler
 MC_Slots == 1
 MC_Groups == 2
+MC_Queues == 1
 MC_Rt == 1
 MC_Jobs == 1
 MC_AsSlots == 1

@@ -7,22 +7,26 @@
 (*                                                                         *)
 (* It covers the whole Java model: the tick, the run lists, slot          *)
 (* priorities, job submission, idle events, the AS budget, FW hangs with   *)
-(* their reset, destroy, and the features behind the flags Faults,         *)
-(* Corrupt, Oom, SyncWait, JobTimeouts and Create (Java's SchedConfig      *)
-(* faults, corrupt, oom, syncWait, jobTimeouts, create).                   *)
+(* their reset, destroy, groups of Queues queues, and the features behind  *)
+(* the flags Faults, Corrupt, Oom, SyncWait, JobTimeouts, Create, VmBind,  *)
+(* Suspend and Moves (Java's SchedConfig faults, corrupt, oom, syncWait,   *)
+(* jobTimeouts, create, vmBind, suspend, moves).                           *)
 (*                                                                         *)
 (* The variables are the keys of SchedModel.describe, in the same order,   *)
 (* and hold what describe shows, except that bit masks are sets here:     *)
 (*   - enumerations are strings ("none"/"delayed"/"now",                   *)
 (*     "idle"/"status"/"evict"/"bind", CSG_STATE and group-state names,    *)
-(*     "corrupted-start" ..., life, OOM-work, sync-wait and timer names    *)
-(*     such as "running-1" or "suspended-0");                              *)
-(*   - run lists, stoppedGroups, ctx, evicted and waiting are sequences    *)
-(*     of group ids (in list order);                                       *)
-(*   - per-slot and per-group values are functions on SlotIds (0..Slots-1) *)
-(*     and GroupIds (0..Groups-1); NoGroup (-1) is an empty slot, NoSlot   *)
-(*     (-1) an unbound group;                                              *)
-(*   - slot masks and group masks are sets of slot ids and group ids.      *)
+(*     "corrupted-start" ..., life, OOM-work, sync-wait, timer and PM      *)
+(*     names such as "running-1", "suspended-0" or "runtime-suspended");   *)
+(*   - run lists, stoppedGroups, ctx, evicted, waiting and lru are         *)
+(*     sequences of group ids (VM ids for lru) in list order;              *)
+(*   - per-slot, per-group, per-queue and per-VM values are functions on   *)
+(*     SlotIds (0..Slots-1), GroupIds (0..Groups-1), QueueIds              *)
+(*     (0..Groups*Queues-1: queue k of group g is Q(g, k) = g*Queues+k)    *)
+(*     and VmIds (0..Vms-1); NoGroup (-1) is an empty slot, NoSlot (-1) an *)
+(*     unbound group (or, in leftSlot, a group never unbound);             *)
+(*   - slot, group, queue and VM masks are sets of slot, group, queue and  *)
+(*     VM ids.                                                             *)
 (*                                                                         *)
 (* Each state of the Java explorer maps to exactly one state here and      *)
 (* back, so TLC must find the same number of distinct states and the same  *)
@@ -35,8 +39,11 @@
 (* section "The same helpers on a state record" to the record St, in the   *)
 (* Java order, and SetSt makes the result the next state.                  *)
 (*                                                                         *)
-(* Variant is the seeded bug switched on ("none" for the correct model),   *)
-(* named as in SchedModel.VARIANTS (all twelve); Bug(v) tests it.          *)
+(* The actions have the names and parameters of the SchedAction records    *)
+(* (SubmitJob(group, queue), FwRunJob(slot, queue), PmSuspend(system),     *)
+(* ...).  Variant is the seeded bug switched on ("none" for the correct    *)
+(* model), named as in SchedModel.VARIANTS (all thirteen); Bug(v) tests    *)
+(* it.                                                                     *)
 (*                                                                         *)
 (* Where the Java code reaches a slot through csgId[g] and the spec        *)
 (* through slotGroup[i] (or back), the two agree because S-1 (the slot     *)
@@ -46,7 +53,8 @@ EXTENDS Naturals, Integers, Sequences, FiniteSets, TLC
 
 CONSTANTS
   Slots,         \* CSG slots, 1..4
-  Groups,        \* groups (one queue each), 1..6
+  Groups,        \* groups, 1..6
+  Queues,        \* queues per group, 1..2 (Groups * Queues <= 8)
   Rt,            \* RT groups: groups 0 .. Rt-1 are RT, the others MEDIUM
   Jobs,          \* jobs each queue can be given over a behaviour, 1..3
   AsSlots,       \* user AS slots: the AS budget of a tick, 1..4
@@ -59,25 +67,34 @@ CONSTANTS
   SyncWait,      \* queues may block on sync objects (SchedConfig.syncWait)
   JobTimeouts,   \* per-queue job timeouts (SchedConfig.jobTimeouts)
   Create,        \* groups are created concurrently (SchedConfig.create)
+  VmBind,        \* explicit address spaces: panthor_vm_active with the LRU, AS enables that
+                 \*   fail (SchedConfig.vmBind)
+  Suspend,       \* system and runtime PM suspend/resume of the device (SchedConfig.suspend)
+  Moves,         \* remember the slot each group was last unbound from (SchedConfig.moves)
   Variant        \* "none", or one variant name of SchedModel.VARIANTS
 
 ASSUME Slots \in 1..4
 ASSUME Groups \in 1..6
+ASSUME Queues \in 1..2 /\ Groups * Queues <= 8
 ASSUME Rt \in 0..Groups
 ASSUME Jobs \in 1..3
 ASSUME AsSlots \in 1..4
 ASSUME Vms \in 1..Groups
-ASSUME {Timeouts, GroupDestroy, Faults, Corrupt, Oom, SyncWait, JobTimeouts, Create}
-         \subseteq BOOLEAN
+ASSUME {Timeouts, GroupDestroy, Faults, Corrupt, Oom, SyncWait, JobTimeouts, Create, VmBind,
+        Suspend, Moves} \subseteq BOOLEAN
 ASSUME Variant \in {"none", "full-tick-inverted", "stopped-tick-immediate", "prio-rotation",
                     "tick-not-resumed-on-submit", "immediate-tick-overruled", "idle-two-sources",
                     "unknown-csg-state", "unrecoverable-fault-no-reset", "tiler-oom-null-chunk",
-                    "group-create-publish", "per-queue-timeout", "timeout-reset-inverted"}
+                    "group-create-publish", "per-queue-timeout", "timeout-reset-inverted",
+                    "bind-ignores-vm-failure"}
 
 Bug(v) == Variant = v
 
 SlotIds == 0..(Slots - 1)
 GroupIds == 0..(Groups - 1)
+QIdx == 0..(Queues - 1)                 \* the queue indices inside a group
+QueueIds == 0..(Groups * Queues - 1)    \* all queues
+VmIds == 0..(Vms - 1)
 Bands == 0..1       \* priority bands: 0 MEDIUM, 1 RT
 
 NoGroup == -1       \* slotGroup of an empty slot
@@ -89,6 +106,13 @@ MAX_CSG_PRIO == 15
 \* The priority band of a group (SchedConfig.band) and its VM (SchedConfig.vm).
 Band(g) == IF g < Rt THEN 1 ELSE 0
 Vm(g) == IF g < Vms - 1 THEN g ELSE Vms - 1
+
+\* Queue k of group g (SchedConfig.q), the queues of a group as a set and in order, and the
+\* group of a queue.
+Q(g, k) == g * Queues + k
+QueuesOf(g) == {Q(g, k) : k \in QIdx}
+QSeq(g) == [k \in 1..Queues |-> Q(g, k - 1)]
+GroupOfQ(q) == q \div Queues
 
 -----------------------------------------------------------------------------
 (* Sequence and set helpers.                                               *)
@@ -111,6 +135,10 @@ Remove(s, x) == SelectSeq(s, LAMBDA y : y # x)
 GroupSeq == [k \in 1..Groups |-> k - 1]
 SlotSeq == [k \in 1..Slots |-> k - 1]
 SlotsInOrder(S) == SelectSeq(SlotSeq, LAMBDA i : i \in S)
+
+\* Applies Op(b, x) for x = s[1], s[2], ... in order.
+RECURSIVE FoldSeq(_, _, _)
+FoldSeq(Op(_, _), b, s) == IF s = <<>> THEN b ELSE FoldSeq(Op, Op(b, Head(s)), Tail(s))
 
 \* A toggle: the symmetric difference of two sets (XOR of two bit masks).
 Toggle(S, T) == (S \ T) \cup (T \ S)
@@ -158,7 +186,7 @@ VARIABLES
   evtFatal,         \* per slot: CS_FATAL raised and not yet processed: 0 none, 1 a fatal
                     \*   error, 2 CS_UNRECOVERABLE
   evtOom,           \* slots with TILER_OOM raised and not acknowledged yet
-  fwIdle,           \* slots whose queue the FW saw drain (it raised CSG_IDLE once)
+  fwIdle,           \* slots whose group's queues the FW saw drain (it raised CSG_IDLE once)
   slotIdle,         \* slots whose idleness was cached at the last STATUS_UPDATE
                     \*   (only variant idle-two-sources reads it)
   life,             \* per group: "absent", "published" (handle in the pool, creation not
@@ -173,28 +201,38 @@ VARIABLES
   badAck,           \* groups whose CSG_STATE ack was read as an undefined value
   oomWork,          \* per group: the tiler-OOM work: "none", "queued", or grown with an
                     \*   outcome ("chunk", "enomem-wait", "enomem-full", "einval"), unfinished
-  sync,             \* per group: the queue's sync wait: "none", "wait" (the FW is blocked on
-                    \*   it), "signalled" (the FW has not re-evaluated it yet), "done"
-  syncSb,           \* groups whose FW status showed pending scoreboards with the sync wait
-  blocked,          \* groups whose queue is in blocked_queues
+  sync,             \* per queue: its sync wait: "none", "wait" (the FW is blocked on it),
+                    \*   "signalled" (the FW has not re-evaluated it yet), "done"
+  syncSb,           \* queues whose FW status showed pending scoreboards with the sync wait
+  blocked,          \* queues in their group's blocked_queues
   waiting,          \* groups.waiting, a sequence of group ids in list order
   syncUpd,          \* sync_upd_work is queued
-  timer,            \* per group: the job timeout: "off", "running-k" or "suspended-k" with
+  timer,            \* per queue: the job timeout: "off", "running-k" or "suspended-k" with
                     \*   k (0..2) halves of JOB_TIMEOUT used
-  since,            \* per group: halves of JOB_TIMEOUT of running time since the queue last
+  since,            \* per queue: halves of JOB_TIMEOUT of running time since the queue last
                     \*   made progress (0..2; the truth the timer must agree with)
   termPending,      \* groups whose term work is queued
-  idle,             \* groups whose queue is in idle_queues
-  submitted,        \* per group: jobs that reached queue_run_job (the last seqno)
-  executed,         \* per group: jobs the FW finished (the queue's sync object)
-  signalled         \* per group: done fences signalled
+  idle,             \* queues in their group's idle_queues
+  submitted,        \* per queue: jobs that reached queue_run_job (the last seqno)
+  executed,         \* per queue: jobs the FW finished (the queue's sync object)
+  signalled,        \* per queue: done fences signalled
+  vmAs,             \* (VmBind) VMs that hold an address space (vm->as.id >= 0)
+  vmCnt,            \* (VmBind) per VM: as.active_cnt
+  lru,              \* (VmBind) as.lru_list: idle VMs that keep their AS, a sequence of VM ids,
+                    \*   least recently idled first
+  ebusy,            \* (VmBind) panthor_vm_active returned -EBUSY (no free AS, no idle VM)
+  pm,               \* (Suspend) the device's PM state: "active", "runtime-suspended",
+                    \*   "system-suspended"
+  hasRef,           \* (Suspend) pm.has_ref: the scheduler holds a runtime-PM reference
+  leftSlot          \* (Moves) per group: the slot it was last unbound from, or NoSlot
 
 vars == <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
           resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups, ctx,
           evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync, evtIdle,
           evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed, timedout,
           fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd, timer, since,
-          termPending, idle, submitted, executed, signalled>>
+          termPending, idle, submitted, executed, signalled, vmAs, vmCnt, lru, ebusy, pm, hasRef,
+          leftSlot>>
 
 CsgStates == {"terminate", "start", "suspend", "resume"}
 GroupStates == {"created", "active", "suspended", "terminated", "unknown"}
@@ -202,13 +240,15 @@ GroupStates == {"created", "active", "suspended", "terminated", "unknown"}
 Corrupted(v) == "corrupted-" \o v
 AckValues == CsgStates \cup {Corrupted(v) : v \in CsgStates}
 OomNames == {"none", "queued", "chunk", "enomem-wait", "enomem-full", "einval"}
+PmStates == {"active", "runtime-suspended", "system-suspended"}
 \* Halves of JOB_TIMEOUT after which the job timeout fires (SchedModel.TMR_FULL).
 TMR_FULL == 2
 TimerValues == {"off"} \cup {"running-" \o ToString(k) : k \in 0..TMR_FULL}
                  \cup {"suspended-" \o ToString(k) : k \in 0..TMR_FULL}
 
-\* A run list: a sequence of distinct group ids.
+\* A run list: a sequence of distinct group ids (of distinct VM ids for lru).
 IsList(s) == s \in Seq(GroupIds) /\ Len(s) = Cardinality(Range(s))
+IsVmList(s) == s \in Seq(VmIds) /\ Len(s) = Cardinality(Range(s))
 
 TypeOK ==
   /\ tick \in {"none", "delayed", "now"}
@@ -218,7 +258,7 @@ TypeOK ==
   /\ used \in 0..Slots
   /\ IsList(runnable0) /\ IsList(runnable1) /\ IsList(idle0) /\ IsList(idle1) /\ IsList(ctx)
   /\ IsList(stoppedGroups) /\ IsList(evicted) /\ IsList(waiting)
-  /\ {destroyed, timedout, termPending, idle} \subseteq SUBSET GroupIds
+  /\ {destroyed, timedout, termPending} \subseteq SUBSET GroupIds
   /\ slotGroup \in [SlotIds -> GroupIds \cup {NoGroup}]
   /\ slotPrio \in [SlotIds -> 0..MAX_CSG_PRIO]
   /\ csgReq \in [SlotIds -> CsgStates]
@@ -226,24 +266,30 @@ TypeOK ==
   /\ {statusReq, statusAck, evtSync, evtIdle, fwIdle, slotIdle} \subseteq SUBSET SlotIds
   /\ gState \in [GroupIds -> GroupStates]
   /\ csgId \in [GroupIds -> SlotIds \cup {NoSlot}]
-  /\ submitted \in [GroupIds -> 0..Jobs]
-  /\ executed \in [GroupIds -> 0..Jobs]
-  /\ signalled \in [GroupIds -> 0..Jobs]
+  /\ submitted \in [QueueIds -> 0..Jobs]
+  /\ executed \in [QueueIds -> 0..Jobs]
+  /\ signalled \in [QueueIds -> 0..Jobs]
   /\ evtFatal \in [SlotIds -> 0..2]
   /\ evtOom \subseteq SlotIds
   /\ life \in [GroupIds -> {"absent", "published", "ready", "freed"}]
-  /\ {uaf, unrec, syncUpd} \subseteq BOOLEAN
-  /\ {fatal, badAck, syncSb, blocked} \subseteq SUBSET GroupIds
+  /\ {uaf, unrec, syncUpd, ebusy, hasRef} \subseteq BOOLEAN
+  /\ {fatal, badAck} \subseteq SUBSET GroupIds
+  /\ {syncSb, blocked, idle} \subseteq SUBSET QueueIds
   /\ oomWork \in [GroupIds -> OomNames]
-  /\ sync \in [GroupIds -> {"none", "wait", "signalled", "done"}]
-  /\ timer \in [GroupIds -> TimerValues]
-  /\ since \in [GroupIds -> 0..TMR_FULL]
+  /\ sync \in [QueueIds -> {"none", "wait", "signalled", "done"}]
+  /\ timer \in [QueueIds -> TimerValues]
+  /\ since \in [QueueIds -> 0..TMR_FULL]
+  /\ vmAs \subseteq VmIds
+  /\ vmCnt \in [VmIds -> 0..Groups]
+  /\ IsVmList(lru)
+  /\ pm \in PmStates
+  /\ leftSlot \in [GroupIds -> SlotIds \cup {NoSlot}]
 
 (* panthor_sched_init and the creation of every group (panthor_group_create): *)
-(* all groups CREATED with their queue idle, on idle[prio] in creation       *)
+(* all groups CREATED with their queues idle, on idle[prio] in creation      *)
 (* order (with Create, no group exists yet: CreatePublish and CreateInit     *)
 (* make them); no slot used; the periodic tick stopped; the first timeslice  *)
-(* already over.                                                             *)
+(* already over; no VM holds an AS; the device active.                       *)
 Init ==
   /\ tick = "none"
   /\ stopped = TRUE
@@ -279,10 +325,10 @@ Init ==
   /\ destroyed = {}
   /\ timedout = {}
   /\ termPending = {}
-  /\ idle = IF Create THEN {} ELSE GroupIds
-  /\ submitted = [g \in GroupIds |-> 0]
-  /\ executed = [g \in GroupIds |-> 0]
-  /\ signalled = [g \in GroupIds |-> 0]
+  /\ idle = IF Create THEN {} ELSE QueueIds
+  /\ submitted = [q \in QueueIds |-> 0]
+  /\ executed = [q \in QueueIds |-> 0]
+  /\ signalled = [q \in QueueIds |-> 0]
   /\ evtFatal = [i \in SlotIds |-> 0]
   /\ evtOom = {}
   /\ life = [g \in GroupIds |-> IF Create THEN "absent" ELSE "ready"]
@@ -291,13 +337,20 @@ Init ==
   /\ unrec = FALSE
   /\ badAck = {}
   /\ oomWork = [g \in GroupIds |-> "none"]
-  /\ sync = [g \in GroupIds |-> "none"]
+  /\ sync = [q \in QueueIds |-> "none"]
   /\ syncSb = {}
   /\ blocked = {}
   /\ waiting = <<>>
   /\ syncUpd = FALSE
-  /\ timer = [g \in GroupIds |-> "off"]
-  /\ since = [g \in GroupIds |-> 0]
+  /\ timer = [q \in QueueIds |-> "off"]
+  /\ since = [q \in QueueIds |-> 0]
+  /\ vmAs = {}
+  /\ vmCnt = [v \in VmIds |-> 0]
+  /\ lru = <<>>
+  /\ ebusy = FALSE
+  /\ pm = "active"
+  /\ hasRef = FALSE
+  /\ leftSlot = [g \in GroupIds |-> NoSlot]
 
 -----------------------------------------------------------------------------
 (* Kernel helpers (the static methods of SchedModel).                      *)
@@ -315,28 +368,40 @@ GroupCanRun(g) ==
   /\ gState[g] \notin {"terminated", "unknown"}
   /\ g \notin destroyed /\ g \notin timedout /\ g \notin fatal
 
+\* Every queue of group g is idle or blocked (SchedModel.queuesIdle), with the idle and
+\* blocked queue sets given.
+QueuesIdleIn(g, idleSet, blockedSet) == QueuesOf(g) \subseteq idleSet \cup blockedSet
+QueuesIdle(g) == QueuesIdleIn(g, idle, blocked)
+
+\* The groups whose queues are all idle or blocked (SchedModel.idleGroups).
+IdleGroups == {g \in GroupIds : QueuesIdle(g)}
+
 \* group_is_idle (every queue idle or blocked), with the idle and blocked sets and the cached
 \* slot idleness given: variant idle-two-sources reads a resident group's idleness from its
 \* slot's cached status.
 GroupIsIdleIn(g, idleSet, blockedSet, slotIdleSet) ==
   IF Bug("idle-two-sources") /\ csgId[g] # NoSlot THEN csgId[g] \in slotIdleSet
-  ELSE g \in idleSet \cup blockedSet
+  ELSE QueuesIdleIn(g, idleSet, blockedSet)
 
 GroupIsIdle(g) == GroupIsIdleIn(g, idle, blocked, slotIdle)
 
 \* The tick after sched_queue_delayed_work(sched, tick, 0) (requestTick): an immediate tick,
-\* never queued while a reset is pending or in progress.
-RequestedTick == IF ~resetPending /\ ~resetInProgress THEN "now" ELSE tick
+\* never queued while a reset is pending or in progress; rp and tk are reset.pending and the
+\* tick before it.
+RequestedTickFrom(rp, tk) == IF ~rp /\ ~resetInProgress THEN "now" ELSE tk
+RequestedTick == RequestedTickFrom(resetPending, tick)
 
-\* sched_resume_tick: [stopped, tick] after it.  resched_target := last_tick + period; the
-\* tick is queued with the time left if every slot is used, else at once, unless a tick is
-\* already queued (variant immediate-tick-overruled re-queues it anyway).
-ResumedTick ==
-  IF resetPending \/ resetInProgress THEN [stopped |-> stopped, tick |-> tick]
+\* sched_resume_tick: [stopped, tick] after it, from reset.pending rp and the tick tk.
+\* resched_target := last_tick + period; the tick is queued with the time left if every slot
+\* is used, else at once, unless a tick is already queued (variant immediate-tick-overruled
+\* re-queues it anyway).
+ResumedTickFrom(rp, tk) ==
+  IF rp \/ resetInProgress THEN [stopped |-> stopped, tick |-> tk]
   ELSE [stopped |-> FALSE,
-        tick |-> IF tick = "none" \/ Bug("immediate-tick-overruled")
+        tick |-> IF tk = "none" \/ Bug("immediate-tick-overruled")
                    THEN IF used = Slots THEN "delayed" ELSE "now"
-                   ELSE tick]
+                   ELSE tk]
+ResumedTick == ResumedTickFrom(resetPending, tick)
 
 \* The CSG_STATE value an ack holds (SchedModel.csgAcked masks the corruption off).
 AckBase(a) == IF a \in CsgStates THEN a ELSE CHOOSE v \in CsgStates : Corrupted(v) = a
@@ -344,12 +409,18 @@ AckBase(a) == IF a \in CsgStates THEN a ELSE CHOOSE v \in CsgStates : Corrupted(
 \* Whether slot i's CSG_STATE request was acked (the wait's masked comparison).
 CsgAcked(i) == csgReq[i] = AckBase(csgAck[i])
 
-\* The FW runs the group on a slot: its START or RESUME is acked, no CS_FATAL or TILER_OOM
-\* stopped it, and its queue is not blocked on a sync wait.
-Running(i) ==
+\* The FW runs the group on slot i: its START or RESUME is acked and no CS_FATAL or TILER_OOM
+\* stopped it (SchedAction.slotRuns).
+SlotRuns(i) ==
   /\ slotGroup[i] # NoGroup /\ csgReq[i] = csgAck[i] /\ csgAck[i] \in {"start", "resume"}
   /\ evtFatal[i] = 0 /\ i \notin evtOom
-  /\ sync[slotGroup[i]] \in {"none", "done"}
+
+\* Queue k of the group on slot i executes: not stopped on a sync wait (queueRuns).
+QueueRuns(i, k) == SlotRuns(i) /\ sync[Q(slotGroup[i], k)] \in {"none", "done"}
+
+\* Some queue of the group on slot i executes (running).  A set, not \E: TLC would take one
+\* step per witness.
+Running(i) == SlotRuns(i) /\ {k \in QIdx : sync[Q(slotGroup[i], k)] \in {"none", "done"}} # {}
 
 \* The job timeout's values: running or suspended with k halves of JOB_TIMEOUT used.
 TRun(k) == "running-" \o ToString(k)
@@ -377,7 +448,8 @@ St == [tick |-> tick, stopped |-> stopped, elapsed |-> elapsed, phase |-> phase,
         badAck |-> badAck, oomWork |-> oomWork, sync |-> sync, syncSb |-> syncSb,
         blocked |-> blocked, waiting |-> waiting, syncUpd |-> syncUpd, timer |-> timer,
         since |-> since, termPending |-> termPending, idle |-> idle, submitted |-> submitted,
-        executed |-> executed, signalled |-> signalled]
+        executed |-> executed, signalled |-> signalled, vmAs |-> vmAs, vmCnt |-> vmCnt,
+        lru |-> lru, ebusy |-> ebusy, pm |-> pm, hasRef |-> hasRef, leftSlot |-> leftSlot]
 
 SetSt(b) ==
   /\ tick' = b.tick /\ stopped' = b.stopped /\ elapsed' = b.elapsed /\ phase' = b.phase
@@ -396,6 +468,8 @@ SetSt(b) ==
   /\ syncSb' = b.syncSb /\ blocked' = b.blocked /\ waiting' = b.waiting /\ syncUpd' = b.syncUpd
   /\ timer' = b.timer /\ since' = b.since /\ termPending' = b.termPending /\ idle' = b.idle
   /\ submitted' = b.submitted /\ executed' = b.executed /\ signalled' = b.signalled
+  /\ vmAs' = b.vmAs /\ vmCnt' = b.vmCnt /\ lru' = b.lru /\ ebusy' = b.ebusy /\ pm' = b.pm
+  /\ hasRef' = b.hasRef /\ leftSlot' = b.leftSlot
 
 \* A band's run lists in b, and b with one of them replaced.
 RunB(b, p) == IF p = 1 THEN b.runnable1 ELSE b.runnable0
@@ -409,7 +483,7 @@ CanRunB(b, g) ==
   /\ g \notin b.destroyed /\ g \notin b.timedout /\ g \notin b.fatal
 IsIdleB(b, g) ==
   IF Bug("idle-two-sources") /\ b.csgId[g] # NoSlot THEN b.csgId[g] \in b.slotIdle
-  ELSE g \in b.idle \cup b.blocked
+  ELSE QueuesOf(g) \subseteq b.idle \cup b.blocked
 
 \* SchedModel.unlink: off every run list and off stopped_groups.
 UnlinkB(b, g) ==
@@ -425,36 +499,48 @@ RequeueB(b, g) ==
 RequestTickB(b) ==
   IF ~b.resetPending /\ ~b.resetInProgress THEN [b EXCEPT !.tick = "now"] ELSE b
 
-\* queue_check_job_completion: signal every job the FW finished.  Progress pushes a running
-\* timeout back by a full JOB_TIMEOUT (queue_reset_timeout_locked; variant
+\* queue_check_job_completion for queue q: signal every job the FW finished.  Progress pushes
+\* a running timeout back by a full JOB_TIMEOUT (queue_reset_timeout_locked; variant
 \* timeout-reset-inverted does it only to a suspended one, which also starts it); a drained
 \* queue stops its timer.
-SignalDoneB(b, g) ==
-  IF b.executed[g] <= b.signalled[g] THEN b
-  ELSE LET b1 == [b EXCEPT !.signalled[g] = b.executed[g]]
+SignalDoneQ(b, q) ==
+  IF b.executed[q] <= b.signalled[q] THEN b
+  ELSE LET b1 == [b EXCEPT !.signalled[q] = b.executed[q]]
        IN IF ~JobTimeouts THEN b1
-          ELSE LET b2 == [b1 EXCEPT !.since[g] = 0]
-                   t == b2.timer[g]
-               IN IF b2.signalled[g] = b2.submitted[g] THEN [b2 EXCEPT !.timer[g] = "off"]
+          ELSE LET b2 == [b1 EXCEPT !.since[q] = 0]
+                   t == b2.timer[q]
+               IN IF b2.signalled[q] = b2.submitted[q] THEN [b2 EXCEPT !.timer[q] = "off"]
                   ELSE IF IF Bug("timeout-reset-inverted") THEN TimerSuspended(t)
                           ELSE TimerRunning(t)
-                    THEN [b2 EXCEPT !.timer[g] = TRun(0)]
+                    THEN [b2 EXCEPT !.timer[q] = TRun(0)]
                   ELSE b2
 
-\* queue_resume_timeout: a stopped timer starts afresh, a suspended one goes on.
-TimerResumeB(b, g) ==
-  IF ~JobTimeouts \/ b.submitted[g] = b.signalled[g] THEN b
-  ELSE IF b.timer[g] = "off" THEN [b EXCEPT !.timer[g] = TRun(0), !.since[g] = 0]
-  ELSE IF TimerSuspended(b.timer[g]) THEN [b EXCEPT !.timer[g] = TRun(TimerUsed(@))]
+\* queue_check_job_completion for every queue of group g, in queue order.
+SignalDoneB(b, g) == FoldSeq(SignalDoneQ, b, QSeq(g))
+
+\* queue_resume_timeout for queue q (with jobs in flight): a stopped timer starts afresh, a
+\* suspended one goes on.
+TimerResumeQ(b, q) ==
+  IF ~JobTimeouts \/ b.submitted[q] = b.signalled[q] THEN b
+  ELSE IF b.timer[q] = "off" THEN [b EXCEPT !.timer[q] = TRun(0), !.since[q] = 0]
+  ELSE IF TimerSuspended(b.timer[q]) THEN [b EXCEPT !.timer[q] = TRun(TimerUsed(@))]
   ELSE b
 
-\* queue_suspend_timeout_locked: a running timer keeps what it used.  Exception: the queue of a
-\* group that can run is blocked on a sync object and the whole group is idle; only an external
-\* signal can unblock it, and the timer keeps running to time-box that.
+\* queue_resume_timeout for every queue of group g.
+TimerResumeB(b, g) == FoldSeq(TimerResumeQ, b, QSeq(g))
+
+\* queue_suspend_timeout_locked for every queue of group g: a running timer keeps what it
+\* used.  Exception: a queue blocked on a sync object while the group can run and is idle
+\* keeps its timer running, since only an external signal can unblock it and that wait is
+\* time-boxed.
 TimerSuspendB(b, g) ==
-  IF CanRunB(b, g) /\ g \in b.blocked /\ IsIdleB(b, g) THEN b
-  ELSE IF JobTimeouts /\ TimerRunning(b.timer[g]) THEN [b EXCEPT !.timer[g] = TSusp(TimerUsed(@))]
-  ELSE b
+  LET idleGroup == CanRunB(b, g) /\ IsIdleB(b, g)
+  IN IF ~JobTimeouts THEN b
+     ELSE [b EXCEPT !.timer = [q \in DOMAIN @ |->
+                                 IF /\ q \in QueuesOf(g)
+                                    /\ ~(idleGroup /\ q \in b.blocked)
+                                    /\ TimerRunning(@[q])
+                                   THEN TSusp(TimerUsed(@[q])) ELSE @[q]]]
 
 \* cs_slot_process_fatal_event_locked for slot i: the queue is flagged fatal;
 \* CS_UNRECOVERABLE schedules a device reset (panthor_device_schedule_reset) and cancels the
@@ -484,14 +570,50 @@ ProcessCsgIrqB(b, i) ==
       b4 == IF i \in b3.evtIdle THEN RequestTickB([b3 EXCEPT !.mightIdle = TRUE]) ELSE b3
   IN [b4 EXCEPT !.evtSync = @ \ {i}, !.evtIdle = @ \ {i}]
 
-\* group_unbind_locked: the slot is freed with its FW-side state; a queued OOM work is
-\* cancelled (a running one goes on and rechecks).
+\* panthor_vm_idle (SchedModel.vmIdle, VmBind): the VM's last reference gone, it keeps its AS
+\* at the LRU's tail.
+VmIdleB(b, v) ==
+  IF ~VmBind THEN b
+  ELSE [b EXCEPT !.vmCnt[v] = @ - 1, !.lru = IF b.vmCnt[v] - 1 = 0 THEN Append(@, v) ELSE @]
+
+\* group_unbind_locked: panthor_vm_idle, then the slot is freed with its FW-side state (Moves:
+\* the group remembers it); a queued OOM work is cancelled (a running one goes on and
+\* rechecks).
 GroupUnbindB(b, g) ==
   LET i == b.csgId[g]
-  IN [b EXCEPT !.slotGroup[i] = NoGroup, !.csgId[g] = NoSlot, !.evtSync = @ \ {i},
-               !.evtIdle = @ \ {i}, !.evtFatal[i] = 0, !.evtOom = @ \ {i},
-               !.oomWork[g] = IF @ = "queued" THEN "none" ELSE @,
-               !.fwIdle = @ \ {i}, !.slotIdle = @ \ {i}]
+  IN [VmIdleB(b, Vm(g)) EXCEPT
+        !.leftSlot[g] = IF Moves THEN i ELSE @,
+        !.slotGroup[i] = NoGroup, !.csgId[g] = NoSlot, !.evtSync = @ \ {i},
+        !.evtIdle = @ \ {i}, !.evtFatal[i] = 0, !.evtOom = @ \ {i},
+        !.oomWork[g] = IF @ = "queued" THEN "none" ELSE @,
+        !.fwIdle = @ \ {i}, !.slotIdle = @ \ {i}]
+
+\* Whether binding a group of VM v has to program an address space (SchedModel.vmNeedsEnable):
+\* the VM is not active and holds none.  Always false without VmBind.
+VmNeedsEnableB(b, v) == VmBind /\ b.vmCnt[v] = 0 /\ v \notin b.vmAs
+
+(* panthor_vm_active (SchedModel.vmActive; without VmBind it always        *)
+(* succeeds): [b |-> the state after it, ok |-> whether it succeeded].  An *)
+(* active VM gets one more reference; an idle VM that kept its AS leaves   *)
+(* the LRU; otherwise the VM takes a free AS or, when all are allocated,   *)
+(* the AS of the VM at the LRU's head, and the AS is enabled.  With no     *)
+(* free AS and an empty LRU it fails with -EBUSY.  With enableFails,       *)
+(* panthor_mmu_as_enable fails and schedules a reset: the VM keeps its AS  *)
+(* but stays inactive and off the LRU.                                     *)
+VmActiveB(b, v, enableFails) ==
+  IF ~VmBind THEN [b |-> b, ok |-> TRUE]
+  ELSE IF b.vmCnt[v] > 0 THEN [b |-> [b EXCEPT !.vmCnt[v] = @ + 1], ok |-> TRUE]
+  ELSE IF v \in b.vmAs
+    THEN [b |-> [b EXCEPT !.vmCnt[v] = 1, !.lru = Remove(@, v)], ok |-> TRUE]
+  ELSE IF Cardinality(b.vmAs) = AsSlots /\ b.lru = <<>>
+    THEN [b |-> [b EXCEPT !.ebusy = TRUE], ok |-> FALSE]
+  ELSE
+    LET b1 == IF Cardinality(b.vmAs) = AsSlots   \* panthor_vm_release_as_locked on the head
+                THEN [b EXCEPT !.vmAs = @ \ {Head(b.lru)}, !.lru = Tail(@)]
+                ELSE b
+        b2 == [b1 EXCEPT !.vmAs = @ \cup {v}]
+    IN IF enableFails THEN [b |-> [b2 EXCEPT !.resetPending = TRUE], ok |-> FALSE]
+       ELSE [b |-> [b2 EXCEPT !.vmCnt[v] = 1, !.lru = Remove(@, v)], ok |-> TRUE]
 
 \* csg_slot_sync_state_locked for slot i: re-read the ack and map it; an undefined value
 \* makes the group UNKNOWN and schedules a reset (variant unknown-csg-state: it is not
@@ -505,25 +627,56 @@ CsgSlotSyncStateB(b, i) ==
      ELSE [b1 EXCEPT !.resetPending = IF next = "unknown" THEN TRUE ELSE @,
                      !.gState[g] = next]
 
-\* cs_slot_sync_queue_state_locked: a queue blocked on a sync wait goes on the tail of the
-\* waiting list (list_add_tail, if it is not on it yet), blocked unless scoreboards pend; any
-\* other queue is idle when the FW ran every job (the variant idle-two-sources also caches that
-\* in the slot).
+\* csg_slot_sync_queues_state_locked and cs_slot_sync_queue_state_locked for each queue of
+\* bound group g: a queue blocked on a sync wait puts the group on the tail of the waiting
+\* list (list_add_tail, if it is not on it yet) and is blocked unless scoreboards pend; any
+\* other queue is idle when the FW ran every job.  The variant idle-two-sources also caches
+\* the group's idleness in its slot.
 SyncQueueStateB(b, g) ==
   LET i == b.csgId[g]
-      isIdle == b.executed[g] = b.submitted[g]
-  IN IF b.sync[g] \in {"wait", "signalled"}
-       THEN [b EXCEPT !.waiting = IF g \in Range(@) THEN @ ELSE Append(@, g),
-                      !.idle = @ \ {g},
-                      !.blocked = IF g \in b.syncSb THEN @ \ {g} ELSE @ \cup {g}]
-     ELSE [b EXCEPT !.blocked = @ \ {g},
-                    !.idle = IF isIdle THEN @ \cup {g} ELSE @ \ {g},
-                    !.slotIdle = IF ~Bug("idle-two-sources") THEN @
-                                 ELSE IF isIdle THEN @ \cup {i} ELSE @ \ {i}]
+      w == {q \in QueuesOf(g) : b.sync[q] \in {"wait", "signalled"}}
+      r == QueuesOf(g) \ w
+      idleQ == (b.idle \ QueuesOf(g)) \cup {q \in r : b.executed[q] = b.submitted[q]}
+      blockedQ == (b.blocked \ QueuesOf(g)) \cup {q \in w : q \notin b.syncSb}
+  IN [b EXCEPT !.waiting = IF w # {} /\ g \notin Range(@) THEN Append(@, g) ELSE @,
+               !.idle = idleQ,
+               !.blocked = blockedQ,
+               !.slotIdle = IF ~Bug("idle-two-sources") THEN @
+                            ELSE IF QueuesOf(g) \subseteq idleQ \cup blockedQ THEN @ \cup {i}
+                            ELSE @ \ {i}]
 
-\* Applies Op(b, x) for x = s[1], s[2], ... in order.
-RECURSIVE FoldSeq(_, _, _)
-FoldSeq(Op(_, _), b, s) == IF s = <<>> THEN b ELSE FoldSeq(Op, Op(b, Head(s)), Tail(s))
+(* panthor_sched_suspend (SchedModel.schedSuspend, shared by the reset and *)
+(* the PM paths), slot by slot: the slot is suspended (or terminated if    *)
+(* its group cannot run), its queue state synced and, with SyncWait, the   *)
+(* sync-update work queued (csg_slot_sync_update_locked); with a hung FW   *)
+(* the request times out and the group is forced TERMINATED with timedout  *)
+(* set.  The slot's CSG IRQs are processed, its timers suspended, and it   *)
+(* is unbound (group_unbind_locked); a group that can run goes to the head *)
+(* of idle[p], the others get their term work.  The waits inside are one  *)
+(* step here.                                                              *)
+SuspendSlot(b, i) ==
+  LET g == b.slotGroup[i]
+      req == IF CanRunB(b, g) THEN "suspend" ELSE "terminate"
+      b1 == IF ~b.hung
+              THEN LET s == SyncQueueStateB([b EXCEPT !.csgReq[i] = req, !.csgAck[i] = req,
+                                                      !.gState[g] = StateFromAck(req)], g)
+                   IN IF SyncWait THEN [s EXCEPT !.syncUpd = TRUE] ELSE s
+              ELSE [b EXCEPT !.timedout = @ \cup {g}, !.gState[g] = "terminated"]
+      b2 == GroupUnbindB(TimerSuspendB(ProcessCsgIrqB(b1, i), g), g)
+  IN IF CanRunB(b2, g) THEN WithIdl(b2, Band(g), <<g>> \o IdlB(b2, Band(g)))
+     ELSE [b2 EXCEPT !.termPending = @ \cup {g}]
+
+SchedSuspendB(b) ==
+  FoldSeq(SuspendSlot, b, SlotsInOrder({i \in SlotIds : b.slotGroup[i] # NoGroup}))
+
+\* The device comes back (SchedModel.pmResume, panthor_device_resume): a pending reset is
+\* dropped (the resume reloads the FW from scratch instead), the FW answers again with every
+\* interface reset, and panthor_sched_resume asks for an immediate tick.
+PmResumeB(b) ==
+  LET b1 == IF b.resetPending THEN [b EXCEPT !.resetPending = FALSE, !.unrec = FALSE] ELSE b
+  IN RequestTickB([b1 EXCEPT !.hung = FALSE, !.csgReq = [i \in SlotIds |-> "terminate"],
+                             !.csgAck = [i \in SlotIds |-> "terminate"], !.statusReq = {},
+                             !.statusAck = {}, !.pm = "active"])
 
 -----------------------------------------------------------------------------
 (* The picking of tick_work.                                               *)
@@ -620,56 +773,87 @@ PickGroups(isIdle) ==
       w2 == MainPass(MainPass(w1, 1, isIdle), 0, isIdle)
   IN IdlePass(IdlePass(w2, 1, isIdle), 0, isIdle)
 
+
 -----------------------------------------------------------------------------
-(* The actions, in the order of SchedModel's action list.  Host steps that *)
-(* take sched->lock are enabled only while no tick holds it (phase =       *)
-(* "idle"); the tick itself is four steps, one per batch of CSG requests   *)
-(* and the wait that follows it.                                           *)
+(* The actions, in the order of SchedModel's action list, with the names   *)
+(* and parameters of the SchedAction records.  Host steps that take       *)
+(* sched->lock are enabled only while no tick holds it (phase = "idle");   *)
+(* the tick itself is four steps, one per batch of CSG requests and the    *)
+(* wait that follows it.                                                   *)
 
 (* tick_work starts: the delayed work runs (at once, or once the timeslice *)
-(* is over).  It bails if a reset is pending.  Otherwise it decides        *)
-(* whether the tick is full (now >= resched_target, or last_tick + period  *)
-(* when the tick is stopped; tick_ctx_update_resched_target), and          *)
-(* tick_ctx_init asks every occupied slot for a STATUS_UPDATE.             *)
+(* is over).  During system sleep panthor_device_resume_and_get fails and  *)
+(* there is no tick; a runtime-suspended device is woken first             *)
+(* (SchedModel.pmResume: a pending reset dropped, the FW answering again,  *)
+(* an immediate tick queued).  It bails if a reset is pending.  Otherwise  *)
+(* it decides whether the tick is full (now >= resched_target, or          *)
+(* last_tick + period when the tick is stopped;                            *)
+(* tick_ctx_update_resched_target), and tick_ctx_init asks every occupied  *)
+(* slot for a STATUS_UPDATE.                                               *)
 TickStart ==
-  LET computed == IF Bug("stopped-tick-immediate") /\ stopped THEN FALSE \* now >= U64_MAX
+  LET resume == pm = "runtime-suspended"   \* the tick's resume_and_get wakes the device
+      rp == resetPending /\ ~resume          \* reset.pending after that
+      sReq == IF resume THEN {} ELSE statusReq
+      computed == IF Bug("stopped-tick-immediate") /\ stopped THEN FALSE \* now >= U64_MAX
                   ELSE elapsed
   IN
   /\ phase = "idle"
   /\ ~resetInProgress
   /\ tick = "now" \/ (tick = "delayed" /\ elapsed)
-  /\ tick' = "none"
-  /\ IF resetPending
-       THEN UNCHANGED <<full, deadline, statusReq, phase>>
-       ELSE /\ full' = IF Bug("full-tick-inverted") THEN ~computed ELSE computed
-            /\ deadline' = elapsed
-            /\ statusReq' = Toggle(statusReq, BoundSlots)
-            /\ phase' = "status"
-  /\ UNCHANGED <<stopped, elapsed, stopTick, mightIdle, resetPending, resetInProgress, used,
-                 hung, runnable0, runnable1, idle0, idle1, stoppedGroups, ctx, evicted,
-                 slotGroup, slotPrio, csgReq, csgAck, statusAck, evtSync, evtIdle, evtFatal,
-                 evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed, timedout, fatal,
-                 unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd, timer, since,
-                 termPending, idle, submitted, executed, signalled>>
+  /\ IF pm = "system-suspended"
+       THEN /\ tick' = "none"
+            /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
+                           resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0,
+                           idle1, stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq,
+                           csgAck, statusReq, statusAck, evtSync, evtIdle, evtFatal, evtOom,
+                           fwIdle, slotIdle, life, uaf, gState, csgId, destroyed, timedout, fatal,
+                           unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd, timer,
+                           since, termPending, idle, submitted, executed, signalled, vmAs, vmCnt,
+                           lru, ebusy, pm, hasRef, leftSlot>>
+       ELSE /\ tick' = IF resume THEN "now" ELSE "none"
+            /\ resetPending' = rp
+            /\ unrec' = (unrec /\ ~(resume /\ resetPending))
+            /\ hung' = (hung /\ ~resume)
+            /\ csgReq' = IF resume THEN [i \in SlotIds |-> "terminate"] ELSE csgReq
+            /\ csgAck' = IF resume THEN [i \in SlotIds |-> "terminate"] ELSE csgAck
+            /\ statusAck' = IF resume THEN {} ELSE statusAck
+            /\ pm' = "active"
+            /\ IF rp
+                 THEN /\ statusReq' = sReq
+                      /\ UNCHANGED <<full, deadline, phase>>
+                 ELSE /\ full' = IF Bug("full-tick-inverted") THEN ~computed ELSE computed
+                      /\ deadline' = elapsed
+                      /\ statusReq' = Toggle(sReq, BoundSlots)
+                      /\ phase' = "status"
+            /\ UNCHANGED <<stopped, elapsed, stopTick, mightIdle, resetInProgress, used,
+                           runnable0, runnable1, idle0, idle1, stoppedGroups, ctx, evicted,
+                           slotGroup, slotPrio, evtSync, evtIdle, evtFatal, evtOom, fwIdle,
+                           slotIdle, life, uaf, gState, csgId, destroyed, timedout, fatal, badAck,
+                           oomWork, sync, syncSb, blocked, waiting, syncUpd, timer, since,
+                           termPending, idle, submitted, executed, signalled, vmAs, vmCnt, lru,
+                           ebusy, hasRef, leftSlot>>
 
-(* Every STATUS_UPDATE is acked: cs_slot_sync_queue_state_locked refreshes *)
-(* each bound queue (a queue blocked on a sync wait goes on the waiting    *)
-(* list, blocked unless scoreboards pend; any other one gets its idle      *)
-(* bit); the groups are picked (pre-pass, non-idle pass with rotation,     *)
-(* idle pass: tick_ctx_pick_groups_from_list); batch 1 of tick_ctx_apply   *)
-(* sends SUSPEND (or TERMINATE if it cannot run) to each evicted group and *)
-(* the new slot priorities (ENDPOINT_CONFIG) to the chosen bound ones.     *)
+(* Every STATUS_UPDATE is acked: csg_slot_sync_queues_state_locked         *)
+(* refreshes each queue of each bound group (a queue blocked on a sync     *)
+(* wait puts its group on the waiting list and is blocked unless           *)
+(* scoreboards pend; any other one gets its idle bit); the groups are      *)
+(* picked (pre-pass, non-idle pass with rotation, idle pass:               *)
+(* tick_ctx_pick_groups_from_list); batch 1 of tick_ctx_apply sends        *)
+(* SUSPEND (or TERMINATE if it cannot run) to each evicted group and the   *)
+(* new slot priorities (ENDPOINT_CONFIG) to the chosen bound ones.         *)
 TickPick ==
-  LET waitG == {g \in BoundGroups : sync[g] \in {"wait", "signalled"}}
-      syncedIdle == {g \in GroupIds : IF g \in BoundGroups
-                                        THEN g \notin waitG /\ executed[g] = submitted[g]
-                                        ELSE g \in idle}
-      syncedBlocked == {g \in GroupIds : IF g \in waitG THEN g \notin syncSb
-                                         ELSE g \notin BoundGroups /\ g \in blocked}
+  LET boundQ == UNION {QueuesOf(g) : g \in BoundGroups}
+      waitQ == {q \in boundQ : sync[q] \in {"wait", "signalled"}}
+      waitG == {GroupOfQ(q) : q \in waitQ}
+      syncedIdle == {q \in QueueIds : IF q \in boundQ
+                                        THEN q \notin waitQ /\ executed[q] = submitted[q]
+                                        ELSE q \in idle}
+      syncedBlocked == {q \in QueueIds : IF q \in waitQ THEN q \notin syncSb
+                                         ELSE q \notin boundQ /\ q \in blocked}
       syncedSlotIdle == IF Bug("idle-two-sources")  \* only the variant reads the cached copy
                           THEN {i \in SlotIds :
-                                  IF i \in BoundSlots /\ slotGroup[i] \notin waitG
-                                    THEN executed[slotGroup[i]] = submitted[slotGroup[i]]
+                                  IF i \in BoundSlots
+                                    THEN QueuesIdleIn(slotGroup[i], syncedIdle, syncedBlocked)
                                     ELSE i \in slotIdle}
                           ELSE slotIdle
       isIdle == [g \in GroupIds |-> GroupIsIdleIn(g, syncedIdle, syncedBlocked, syncedSlotIdle)]
@@ -702,11 +886,11 @@ TickPick ==
                       THEN MAX_CSG_PRIO + 1 - Pos(chosen, slotGroup[i])
                       ELSE slotPrio[i]]
   /\ phase' = "evict"
-  /\ UNCHANGED <<tick, stopped, elapsed, full, deadline, mightIdle, resetPending,
-                 resetInProgress, used, hung, stoppedGroups, slotGroup, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, life, uaf, gState, csgId,
-                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, syncUpd,
-                 timer, since, termPending, submitted, executed, signalled>>
+  /\ UNCHANGED <<tick, stopped, elapsed, full, deadline, mightIdle, resetPending, resetInProgress,
+                 used, hung, stoppedGroups, slotGroup, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, evtOom, fwIdle, life, uaf, gState, csgId, destroyed, timedout,
+                 fatal, unrec, badAck, oomWork, sync, syncSb, syncUpd, timer, since, termPending,
+                 submitted, executed, signalled, vmAs, vmCnt, lru, ebusy, pm, hasRef, leftSlot>>
 
 \* Every evicted group's SUSPEND/TERMINATE is acked.
 EvictAcked == \A g \in Range(evicted) : CsgAcked(csgId[g])
@@ -716,7 +900,7 @@ EvictAcked == \A g \in Range(evicted) : CsgAcked(csgId[g])
 (* slot priority, the rotated head last): it takes its state from the ack  *)
 (* (csg_slot_sync_state_locked); a SUSPENDED one has its queue state       *)
 (* synced (csg_slot_sync_queues_state_locked); its pending CSG IRQs are    *)
-(* processed (sched_process_csg_irq_locked); its timer is suspended        *)
+(* processed (sched_process_csg_irq_locked); its timers are suspended      *)
 (* (queue_suspend_timeout_locked); it is unbound (group_unbind_locked); it *)
 (* goes back on the tail of a run list if it can run, else its term work   *)
 (* is queued.                                                              *)
@@ -726,52 +910,14 @@ EvictOne(b, g) ==
       b3 == GroupUnbindB(TimerSuspendB(ProcessCsgIrqB(b2, b2.csgId[g]), g), g)
   IN IF CanRunB(b3, g) THEN RequeueB(b3, g) ELSE [b3 EXCEPT !.termPending = @ \cup {g}]
 
-(* Batch 2: the chosen group ctx[k], if unbound, is bound to the lowest    *)
-(* free slot (group_bind_locked, csg_slot_prog_locked) with slot priority  *)
-(* 15 - (k - 1), and RESUME if it was SUSPENDED, else START.               *)
-BindOne(b, k) ==
-  LET g == b.ctx[k]
-      i == CHOOSE j \in SlotIds : b.slotGroup[j] = NoGroup
+\* group_bind_locked and csg_slot_prog_locked for ctx[k] = g: the lowest free slot, slot
+\* priority 15 - (k - 1), RESUME if it was SUSPENDED, else START.
+BindSlotB(b, k, g) ==
+  LET i == CHOOSE j \in SlotIds : b.slotGroup[j] = NoGroup
                                   /\ \A j2 \in SlotIds : j2 < j => b.slotGroup[j2] # NoGroup
-  IN IF b.csgId[g] # NoSlot THEN b
-     ELSE [b EXCEPT !.slotGroup[i] = g, !.csgId[g] = i, !.slotPrio[i] = MAX_CSG_PRIO + 1 - k,
-                    !.csgReq[i] = IF b.gState[g] = "suspended" THEN "resume" ELSE "start",
-                    !.fwIdle = @ \ {i}]
-
-TickEvictDone ==
-  LET b1 == FoldSeq(EvictOne, St, evicted)
-      b2 == FoldSeq(BindOne, [b1 EXCEPT !.evicted = <<>>], [k \in 1..Len(ctx) |-> k])
-  IN
-  /\ phase = "evict"
-  /\ EvictAcked
-  /\ SetSt([b2 EXCEPT !.phase = "bind"])
-
-(* Batch 2 acked: each chosen group, in pick order, takes its state from   *)
-(* the ack (csg_slot_sync_state_locked) and, if ACTIVE, resumes its job    *)
-(* timeout (queue_resume_timeout); used_csg_slot_count and                 *)
-(* might_have_idle_groups are updated; the tick re-arms (last_tick := now; *)
-(* stopped if stop_tick, else queued for the next timeslice) and releases  *)
-(* sched->lock (end of tick_work).                                         *)
-FinishOne(b, g) ==
-  LET b1 == CsgSlotSyncStateB(b, b.csgId[g])
-  IN IF b1.gState[g] = "active" THEN TimerResumeB(b1, g) ELSE b1
-
-TickFinish ==
-  LET b1 == FoldSeq(FinishOne, St, ctx)
-  IN
-  /\ phase = "bind"
-  /\ \A i \in SlotIds : CsgAcked(i)
-  /\ SetSt([b1 EXCEPT !.used = Cardinality(BoundSlots),
-                      \* neither the state sync nor the timers change idleness
-                      !.mightIdle = \E g \in Range(ctx) : GroupIsIdle(g),
-                      !.elapsed = FALSE,
-                      !.stopped = stopTick,
-                      !.tick = IF ~stopTick /\ @ = "none" THEN "delayed" ELSE @,
-                      !.ctx = <<>>,
-                      !.full = FALSE,
-                      !.deadline = FALSE,
-                      !.stopTick = FALSE,
-                      !.phase = "idle"])
+  IN [b EXCEPT !.slotGroup[i] = g, !.csgId[g] = i, !.slotPrio[i] = MAX_CSG_PRIO + 1 - k,
+               !.csgReq[i] = IF b.gState[g] = "suspended" THEN "resume" ELSE "start",
+               !.fwIdle = @ \ {i}]
 
 (* tick_ctx_cleanup after a failed tick (SchedModel.tickCleanup), band by  *)
 (* band (MEDIUM first), for the groups left in old_groups (evicted) and    *)
@@ -792,6 +938,89 @@ TickCleanupB(b) ==
                                           \o SelectSeq(left, LAMBDA g : Band(g) = 1))
   IN [b1 EXCEPT !.ctx = <<>>, !.evicted = <<>>, !.phase = "idle"]
 
+(* Batch 2, from ctx[k] on: each chosen unbound group, in pick order, gets *)
+(* its VM activated (panthor_vm_active, VmActiveB) and is bound.  With fe  *)
+(* (TickBindFails), the first bind that has to enable an AS fails there.   *)
+(* res is the result so far: "bound", "enable-failed" or "busy"; req the   *)
+(* CSG_STATE requests before batch 2.  A failed group_bind_locked          *)
+(* schedules a reset and ends the tick: the START/RESUME requests written  *)
+(* in this batch are dropped (the groups bound before it stay bound, in    *)
+(* their old state, on no list, until the reset suspends them), the tick   *)
+(* is cancelled, and tick_ctx_cleanup (TickCleanupB) puts the failed group *)
+(* and the ones after it back at the head of their lists; the tick is not  *)
+(* re-armed.  Variant bind-ignores-vm-failure binds the group anyway.      *)
+(* Returns [b |-> the state, res |-> the result].                          *)
+RECURSIVE BindFrom(_, _, _, _, _)
+BindFrom(b, k, fe, res, req) ==
+  IF k > Len(b.ctx) THEN [b |-> [b EXCEPT !.phase = "bind"], res |-> res]
+  ELSE
+    LET g == b.ctx[k]
+        fail == fe /\ res = "bound" /\ VmNeedsEnableB(b, Vm(g))
+        a == VmActiveB(b, Vm(g), fail)
+        res1 == IF a.ok THEN res ELSE IF fail THEN "enable-failed" ELSE "busy"
+    IN
+    IF b.csgId[g] # NoSlot THEN BindFrom(b, k + 1, fe, res, req)
+    ELSE IF ~a.ok /\ ~Bug("bind-ignores-vm-failure")
+      THEN [b |-> [TickCleanupB([a.b EXCEPT !.resetPending = TRUE, !.csgReq = req,
+                                             !.tick = "none"])
+                     EXCEPT !.full = FALSE, !.deadline = FALSE, !.stopTick = FALSE],
+            res |-> res1]
+    ELSE BindFrom(BindSlotB(a.b, k, g), k + 1, fe, res1, req)
+
+\* The evictions and batch 2 of tick_ctx_apply (TickEvictDone.evictAndBind).
+EvictAndBindB(b, fe) ==
+  LET b1 == [FoldSeq(EvictOne, b, b.evicted) EXCEPT !.evicted = <<>>]
+  IN BindFrom(b1, 1, fe, "bound", b1.csgReq)
+
+(* Batch 1 acked: the evictions, then batch 2, every AS enable succeeding  *)
+(* (a -EBUSY still fails the bind).                                        *)
+TickEvictDone ==
+  /\ phase = "evict"
+  /\ EvictAcked
+  /\ SetSt(EvictAndBindB(St, FALSE).b)
+
+(* As TickEvictDone, but enabling the AS of the first group whose VM needs *)
+(* one fails (panthor_mmu_as_enable times out on AS_ACTIVE): the bind      *)
+(* fails and the tick ends with a reset scheduled.  VmBind only; enabled   *)
+(* only when such a bind exists and its failure is the result.             *)
+TickBindFails ==
+  LET r == EvictAndBindB(St, TRUE)
+  IN
+  /\ VmBind
+  /\ phase = "evict"
+  /\ EvictAcked
+  /\ r.res = "enable-failed"
+  /\ SetSt(r.b)
+
+(* Batch 2 acked: each chosen group, in pick order, takes its state from   *)
+(* the ack (csg_slot_sync_state_locked) and, if ACTIVE, resumes its job    *)
+(* timeouts (queue_resume_timeout); used_csg_slot_count and                *)
+(* might_have_idle_groups are updated; with Suspend the scheduler holds a  *)
+(* PM reference unless every chosen group is idle; the tick re-arms        *)
+(* (last_tick := now; stopped if stop_tick, else queued for the next       *)
+(* timeslice) and releases sched->lock (end of tick_work).                 *)
+FinishOne(b, g) ==
+  LET b1 == CsgSlotSyncStateB(b, b.csgId[g])
+  IN IF b1.gState[g] = "active" THEN TimerResumeB(b1, g) ELSE b1
+
+TickFinish ==
+  LET b1 == FoldSeq(FinishOne, St, ctx)
+  IN
+  /\ phase = "bind"
+  /\ \A i \in SlotIds : CsgAcked(i)
+  /\ SetSt([b1 EXCEPT !.used = Cardinality(BoundSlots),
+                      \* neither the state sync nor the timers change idleness
+                      !.mightIdle = \E g \in Range(ctx) : GroupIsIdle(g),
+                      !.hasRef = IF Suspend THEN \E g \in Range(ctx) : ~GroupIsIdle(g) ELSE @,
+                      !.elapsed = FALSE,
+                      !.stopped = stopTick,
+                      !.tick = IF ~stopTick /\ @ = "none" THEN "delayed" ELSE @,
+                      !.ctx = <<>>,
+                      !.full = FALSE,
+                      !.deadline = FALSE,
+                      !.stopTick = FALSE,
+                      !.phase = "idle"])
+
 (* csgs_upd_ctx_apply_locked times out (100 ms) on a batch: a device reset *)
 (* is scheduled (panthor_device_schedule_reset) and the tick gives up      *)
 (* (tick_ctx_cleanup, see TickCleanupB) without re-arming.  Only a hung FW *)
@@ -805,42 +1034,26 @@ WaitTimeout ==
   /\ SetSt([TickCleanupB([St EXCEPT !.resetPending = TRUE, !.tick = "none"])
               EXCEPT !.full = FALSE, !.deadline = FALSE, !.stopTick = FALSE])
 
-(* The reset work's panthor_sched_pre_reset: reset.in_progress := TRUE, the*)
-(* tick cancelled, and panthor_sched_suspend, slot by slot: the slot is    *)
-(* suspended (or terminated if its group cannot run) and its queue state   *)
-(* synced; with a hung FW the request times out and the group is forced    *)
-(* TERMINATED with timedout set.  The slot's CSG IRQs are processed (the   *)
-(* tick is not queued: a reset is in progress), its timer suspended, and   *)
-(* it is unbound (group_unbind_locked); a group that can run goes to the   *)
-(* head of idle[p], the others get their term work.  Then every group on a *)
-(* run list moves to the tail of stopped_groups (panthor_group_stop): the  *)
-(* runnable lists from the lowest band up, then the idle lists.  The waits *)
-(* inside are one step here.                                               *)
-SuspendSlot(b, i) ==
-  LET g == b.slotGroup[i]
-      req == IF CanRunB(b, g) THEN "suspend" ELSE "terminate"
-      b1 == IF ~b.hung
-              THEN SyncQueueStateB([b EXCEPT !.csgReq[i] = req, !.csgAck[i] = req,
-                                             !.gState[g] = StateFromAck(req)], g)
-              ELSE [b EXCEPT !.timedout = @ \cup {g}, !.gState[g] = "terminated"]
-      b2 == GroupUnbindB(TimerSuspendB(ProcessCsgIrqB(b1, i), g), g)
-  IN IF CanRunB(b2, g) THEN WithIdl(b2, Band(g), <<g>> \o IdlB(b2, Band(g)))
-     ELSE [b2 EXCEPT !.termPending = @ \cup {g}]
-
+(* The reset work's panthor_sched_pre_reset (it bails while the device is  *)
+(* suspended): reset.in_progress := TRUE, the tick cancelled, and          *)
+(* panthor_sched_suspend (SchedSuspendB).  Then every group on a run list  *)
+(* moves to the tail of stopped_groups (panthor_group_stop): the runnable  *)
+(* lists from the lowest band up, then the idle lists.                     *)
 ResetPre ==
-  LET b1 == FoldSeq(SuspendSlot, [St EXCEPT !.resetInProgress = TRUE, !.tick = "none"],
-                    SlotsInOrder(BoundSlots))
+  LET b1 == SchedSuspendB([St EXCEPT !.resetInProgress = TRUE, !.tick = "none"])
   IN
   /\ resetPending
   /\ ~resetInProgress
   /\ phase = "idle"
+  /\ pm = "active"
   /\ SetSt([b1 EXCEPT !.stoppedGroups = @ \o b1.runnable0 \o b1.runnable1 \o b1.idle0
                                             \o b1.idle1,
                       !.runnable0 = <<>>, !.runnable1 = <<>>, !.idle0 = <<>>, !.idle1 = <<>>,
                       !.used = 0])
 
 (* The reset work reloads the FW (every slot empty, the FW answers again), *)
-(* clears reset.pending (and with it the unrecoverable-fault marker), and  *)
+(* clears reset.pending (and with it the unrecoverable-fault marker),      *)
+(* panthor_mmu_post_reset releases every AS (VmBind), and                  *)
 (* panthor_sched_post_reset: each stopped group, from the head of          *)
 (* stopped_groups, goes back on the tail of its run list if it can run     *)
 (* (else term), in_progress := FALSE, an immediate tick, and sync_upd_work *)
@@ -858,6 +1071,8 @@ ResetPost ==
   /\ statusAck' = {}
   /\ resetPending' = FALSE
   /\ unrec' = FALSE
+  /\ vmAs' = IF VmBind THEN {} ELSE vmAs
+  /\ lru' = IF VmBind THEN <<>> ELSE lru
   /\ runnable0' = runnable0 \o backTo(0, FALSE)
   /\ runnable1' = runnable1 \o backTo(1, FALSE)
   /\ idle0' = idle0 \o backTo(0, TRUE)
@@ -867,11 +1082,11 @@ ResetPost ==
   /\ resetInProgress' = FALSE
   /\ tick' = "now"  \* requestTick, with neither a reset pending nor one in progress
   /\ syncUpd' = (syncUpd \/ SyncWait)
-  /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle, used, ctx,
-                 evicted, slotGroup, slotPrio, evtSync, evtIdle, evtFatal, evtOom, fwIdle,
-                 slotIdle, life, uaf, gState, csgId, destroyed, timedout, fatal, badAck, oomWork,
-                 sync, syncSb, blocked, waiting, timer, since, idle, submitted, executed,
-                 signalled>>
+  /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle, used, ctx, evicted,
+                 slotGroup, slotPrio, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life,
+                 uaf, gState, csgId, destroyed, timedout, fatal, badAck, oomWork, sync, syncSb,
+                 blocked, waiting, timer, since, idle, submitted, executed, signalled, vmCnt,
+                 ebusy, pm, hasRef, leftSlot>>
 
 (* Time passes: the current timeslice ends (now >= last_tick +             *)
 (* tick_period).                                                           *)
@@ -880,89 +1095,105 @@ TimesliceEnds ==
   /\ elapsed' = TRUE
   /\ UNCHANGED <<tick, stopped, phase, full, deadline, stopTick, mightIdle, resetPending,
                  resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
-                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck,
-                 evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId,
-                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
-                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd,
+                 timer, since, termPending, idle, submitted, executed, signalled, vmAs, vmCnt,
+                 lru, ebusy, pm, hasRef, leftSlot>>
 
 (* panthor_group_create, first part: the group object is allocated and its *)
 (* handle inserted into the file's group pool (unmarked in the fixed       *)
 (* kernel, so that lookups and destroy ignore it until creation ends).     *)
-CreatePublish(g) ==
+CreatePublish(group) ==
   /\ Create
-  /\ life[g] = "absent"
-  /\ life' = [life EXCEPT ![g] = "published"]
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, uaf, gState,
-                 csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb,
-                 blocked, waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+  /\ life[group] = "absent"
+  /\ life' = [life EXCEPT ![group] = "published"]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, evtOom, fwIdle, slotIdle, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd,
+                 timer, since, termPending, idle, submitted, executed, signalled, vmAs, vmCnt,
+                 lru, ebusy, pm, hasRef, leftSlot>>
 
-(* panthor_group_create, second part: the queue is set up (idle), the      *)
+(* panthor_group_create, second part: the queues are set up (idle), the    *)
 (* group put on idle[p] (or reset.stopped_groups during a reset) under     *)
 (* sched->lock, and the handle marked registered.  On a group freed in     *)
 (* between (variant group-create-publish), this is a use after free.       *)
-CreateInit(g) ==
+CreateInit(group) ==
   /\ phase = "idle"
-  /\ life[g] = "published" \/ (life[g] = "freed" /\ ~uaf)
-  /\ IF life[g] = "freed"
+  /\ life[group] = "published" \/ (life[group] = "freed" /\ ~uaf)
+  /\ IF life[group] = "freed"
        THEN /\ uaf' = TRUE
             /\ UNCHANGED <<life, idle, stoppedGroups, idle0, idle1>>
-       ELSE /\ life' = [life EXCEPT ![g] = "ready"]
-            /\ idle' = idle \cup {g}
+       ELSE /\ life' = [life EXCEPT ![group] = "ready"]
+            /\ idle' = idle \cup QueuesOf(group)
             \* panthor_group_stop: the tail of stopped_groups
-            /\ stoppedGroups' = IF resetInProgress THEN Append(stoppedGroups, g)
+            /\ stoppedGroups' = IF resetInProgress THEN Append(stoppedGroups, group)
                                 ELSE stoppedGroups
-            /\ idle0' = IF ~resetInProgress /\ Band(g) = 0 THEN Append(idle0, g) ELSE idle0
-            /\ idle1' = IF ~resetInProgress /\ Band(g) = 1 THEN Append(idle1, g) ELSE idle1
+            /\ idle0' = IF ~resetInProgress /\ Band(group) = 0 THEN Append(idle0, group)
+                        ELSE idle0
+            /\ idle1' = IF ~resetInProgress /\ Band(group) = 1 THEN Append(idle1, group)
+                        ELSE idle1
             /\ UNCHANGED uaf
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, ctx, evicted,
-                 slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync, evtIdle,
-                 evtFatal, evtOom, fwIdle, slotIdle, gState, csgId, destroyed, timedout, fatal,
-                 unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd, timer, since,
-                 termPending, submitted, executed, signalled>>
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, ctx, evicted, slotGroup,
+                 slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync, evtIdle, evtFatal,
+                 evtOom, fwIdle, slotIdle, gState, csgId, destroyed, timedout, fatal, unrec,
+                 badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd, timer, since,
+                 termPending, submitted, executed, signalled, vmAs, vmCnt, lru, ebusy, pm, hasRef,
+                 leftSlot>>
 
-(* queue_run_job for group g's queue (drm_sched stops the queues during a  *)
-(* reset; a group that cannot run fails the job before it takes a seqno).  *)
-(* The job gets the next seqno.  An unbound group arms its job timeout     *)
-(* (suspended: not charged while unbound) and goes through                 *)
-(* group_schedule_locked, which does nothing more for a blocked group:     *)
-(* its idle bit is cleared, if it was idle it moves from idle[p] to the    *)
-(* tail of runnable[p], and the tick is decided: an immediate tick for RT  *)
-(* or when might_have_idle_groups, else an immediate tick if the periodic  *)
-(* tick runs and a slot is free, else sched_resume_tick if the tick is     *)
-(* stopped.  A bound group clears its idle bit, resumes a stopped tick if  *)
-(* it was idle (sched_resume_tick; variant tick-not-resumed-on-submit      *)
-(* forgets), resumes its timer (queue_resume_timeout; variant              *)
-(* per-queue-timeout forgets) and rings its doorbell.                      *)
-SubmitJob(g) ==
-  LET isBound == csgId[g] # NoSlot
-      sched == ~isBound /\ g \notin blocked   \* group_schedule_locked goes on
+(* queue_run_job for queue `queue' of group `group' (drm_sched stops the   *)
+(* queues during a reset; a group that cannot run fails the job before it  *)
+(* takes a seqno; during system sleep there is no submission).  A          *)
+(* runtime-suspended device is woken first (resume_and_get:                *)
+(* SchedModel.pmResume; every group is unbound then).  The job gets the    *)
+(* next seqno.  An unbound group arms the queue's job timeout (suspended:  *)
+(* not charged while unbound) and goes through group_schedule_locked,      *)
+(* which does nothing more for a blocked queue: the queue's idle bit is    *)
+(* cleared, a group that was idle and no longer is moves from idle[p] to   *)
+(* the tail of runnable[p], and the tick is decided: an immediate tick for *)
+(* RT or when might_have_idle_groups, else an immediate tick if the        *)
+(* periodic tick runs and a slot is free, else sched_resume_tick if the    *)
+(* tick is stopped.  A bound group clears the queue's idle bit, resumes a  *)
+(* stopped tick if it was idle (sched_resume_tick; variant                 *)
+(* tick-not-resumed-on-submit forgets), resumes the queue's timer          *)
+(* (queue_resume_timeout; variant per-queue-timeout forgets), takes the    *)
+(* PM reference (Suspend) unless the queue is blocked, and rings its       *)
+(* doorbell.                                                               *)
+SubmitJob(group, queue) ==
+  LET g == group
+      q == Q(group, queue)
+      resume == pm = "runtime-suspended"
+      rp == resetPending /\ ~resume          \* reset.pending after the wake-up
+      tk == IF resume THEN "now" ELSE tick   \* the wake-up asks for a tick
+      isBound == csgId[g] # NoSlot
+      sched == ~isBound /\ q \notin blocked   \* group_schedule_locked goes on
       wasIdle == GroupIsIdle(g)
-      same == [stopped |-> stopped, tick |-> tick]
-      requested == [stopped |-> stopped, tick |-> RequestedTick]
+      nowIdle == GroupIsIdleIn(g, idle \ {q}, blocked, slotIdle)
+      same == [stopped |-> stopped, tick |-> tk]
+      requested == [stopped |-> stopped, tick |-> RequestedTickFrom(rp, tk)]
+      resumed == ResumedTickFrom(rp, tk)
       t == IF isBound
              THEN IF wasIdle /\ stopped /\ ~Bug("tick-not-resumed-on-submit")
-                    THEN ResumedTick ELSE same
+                    THEN resumed ELSE same
            ELSE IF ~sched THEN same
            ELSE IF Band(g) = 1 \/ mightIdle THEN requested
            ELSE IF ~stopped THEN (IF used < Slots THEN requested ELSE same)
-           ELSE ResumedTick
-      move == sched /\ wasIdle
-      sub == [submitted EXCEPT ![g] = @ + 1]
+           ELSE resumed
+      move == sched /\ wasIdle /\ ~nowIdle
+      sub == [submitted EXCEPT ![q] = @ + 1]
   IN
   /\ phase = "idle"
   /\ ~resetInProgress
   /\ g \notin destroyed
+  /\ pm # "system-suspended"
   /\ life[g] = "ready"
-  /\ submitted[g] < Jobs
+  /\ submitted[q] < Jobs
   /\ GroupCanRun(g)
   /\ submitted' = sub
-  /\ idle' = IF isBound \/ sched THEN idle \ {g} ELSE idle
+  /\ idle' = IF isBound \/ sched THEN idle \ {q} ELSE idle
   /\ stopped' = t.stopped
   /\ tick' = t.tick
   \* unlink, then the tail of runnable[band]
@@ -974,19 +1205,29 @@ SubmitJob(g) ==
   /\ idle1' = IF move THEN Remove(idle1, g) ELSE idle1
   /\ stoppedGroups' = IF move THEN Remove(stoppedGroups, g) ELSE stoppedGroups
   /\ IF ~isBound
-       THEN IF JobTimeouts /\ timer[g] = "off"
-              THEN /\ timer' = [timer EXCEPT ![g] = TSusp(0)]
-                   /\ since' = [since EXCEPT ![g] = 0]
+       THEN IF JobTimeouts /\ timer[q] = "off"
+              THEN /\ timer' = [timer EXCEPT ![q] = TSusp(0)]
+                   /\ since' = [since EXCEPT ![q] = 0]
               ELSE UNCHANGED <<timer, since>>
      ELSE IF Bug("per-queue-timeout") THEN UNCHANGED <<timer, since>>
-     ELSE LET b == TimerResumeB([timer |-> timer, since |-> since, submitted |-> sub,
-                                 signalled |-> signalled], g)
+     ELSE LET b == TimerResumeQ([timer |-> timer, since |-> since, submitted |-> sub,
+                                 signalled |-> signalled], q)
           IN timer' = b.timer /\ since' = b.since
-  /\ UNCHANGED <<elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
-                 resetInProgress, used, hung, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck,
-                 statusReq, statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle,
-                 life, uaf, gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork,
-                 sync, syncSb, blocked, waiting, syncUpd, termPending, executed, signalled>>
+  /\ hasRef' = IF isBound /\ Suspend /\ q \notin blocked THEN TRUE ELSE hasRef
+  \* the wake-up (SchedModel.pmResume)
+  /\ pm' = IF resume THEN "active" ELSE pm
+  /\ resetPending' = rp
+  /\ unrec' = (unrec /\ ~(resume /\ resetPending))
+  /\ hung' = (hung /\ ~resume)
+  /\ csgReq' = IF resume THEN [i \in SlotIds |-> "terminate"] ELSE csgReq
+  /\ csgAck' = IF resume THEN [i \in SlotIds |-> "terminate"] ELSE csgAck
+  /\ statusReq' = IF resume THEN {} ELSE statusReq
+  /\ statusAck' = IF resume THEN {} ELSE statusAck
+  /\ UNCHANGED <<elapsed, phase, full, deadline, stopTick, mightIdle, resetInProgress, used, ctx,
+                 evicted, slotGroup, slotPrio, evtSync, evtIdle, evtFatal, evtOom, fwIdle,
+                 slotIdle, life, uaf, gState, csgId, destroyed, timedout, fatal, badAck, oomWork,
+                 sync, syncSb, blocked, waiting, syncUpd, termPending, executed, signalled, vmAs,
+                 vmCnt, lru, ebusy, leftSlot>>
 
 (* panthor_group_destroy: the handle is looked up (only registered groups, *)
 (* or also unfinished ones in variant group-create-publish, where the      *)
@@ -995,127 +1236,140 @@ SubmitJob(g) ==
 (* tick, which terminates it; an unbound one is unlinked from every list   *)
 (* and its term work queued, unless a reset is in progress                 *)
 (* (panthor_sched_post_reset handles it).                                  *)
-Destroy(g) ==
-  LET unlink == csgId[g] = NoSlot /\ ~resetInProgress
+Destroy(group) ==
+  LET unlink == csgId[group] = NoSlot /\ ~resetInProgress
   IN
   /\ GroupDestroy
   /\ phase = "idle"
-  /\ g \notin destroyed
-  /\ life[g] = "ready" \/ (life[g] = "published" /\ Bug("group-create-publish"))
-  /\ destroyed' = destroyed \cup {g}
-  /\ IF life[g] = "published"
-       THEN /\ life' = [life EXCEPT ![g] = "freed"]
+  /\ group \notin destroyed
+  /\ life[group] = "ready" \/ (life[group] = "published" /\ Bug("group-create-publish"))
+  /\ destroyed' = destroyed \cup {group}
+  /\ IF life[group] = "published"
+       THEN /\ life' = [life EXCEPT ![group] = "freed"]
             /\ UNCHANGED <<tick, runnable0, runnable1, idle0, idle1, stoppedGroups,
                            termPending>>
-       ELSE /\ tick' = IF csgId[g] # NoSlot THEN RequestedTick ELSE tick
-            /\ runnable0' = IF unlink THEN Remove(runnable0, g) ELSE runnable0
-            /\ runnable1' = IF unlink THEN Remove(runnable1, g) ELSE runnable1
-            /\ idle0' = IF unlink THEN Remove(idle0, g) ELSE idle0
-            /\ idle1' = IF unlink THEN Remove(idle1, g) ELSE idle1
-            /\ stoppedGroups' = IF unlink THEN Remove(stoppedGroups, g) ELSE stoppedGroups
-            /\ termPending' = IF unlink THEN termPending \cup {g} ELSE termPending
+       ELSE /\ tick' = IF csgId[group] # NoSlot THEN RequestedTick ELSE tick
+            /\ runnable0' = IF unlink THEN Remove(runnable0, group) ELSE runnable0
+            /\ runnable1' = IF unlink THEN Remove(runnable1, group) ELSE runnable1
+            /\ idle0' = IF unlink THEN Remove(idle0, group) ELSE idle0
+            /\ idle1' = IF unlink THEN Remove(idle1, group) ELSE idle1
+            /\ stoppedGroups' = IF unlink THEN Remove(stoppedGroups, group) ELSE stoppedGroups
+            /\ termPending' = IF unlink THEN termPending \cup {group} ELSE termPending
             /\ UNCHANGED life
   /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
                  resetInProgress, used, hung, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck,
                  statusReq, statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, uaf,
                  gState, csgId, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
-                 waiting, syncUpd, timer, since, idle, submitted, executed, signalled>>
+                 waiting, syncUpd, timer, since, idle, submitted, executed, signalled, vmAs,
+                 vmCnt, lru, ebusy, pm, hasRef, leftSlot>>
 
-(* group_term_post_processing: every in-flight job's fence is signalled    *)
-(* with an error, and the queue's sync object is set to the last seqno so  *)
-(* that waiters are released (sync_upd_work is queued); the timer stops    *)
-(* and the queue leaves the blocked set and the waiting list.              *)
-TermWork(g) ==
-  /\ g \in termPending
-  /\ termPending' = termPending \ {g}
-  /\ executed' = [executed EXCEPT ![g] = submitted[g]]
-  /\ signalled' = [signalled EXCEPT ![g] = submitted[g]]
-  /\ timer' = [timer EXCEPT ![g] = "off"]
-  /\ since' = [since EXCEPT ![g] = 0]
-  /\ blocked' = blocked \ {g}
-  /\ waiting' = Remove(waiting, g)
+(* group_term_post_processing: every in-flight job's fence of every queue  *)
+(* is signalled with an error, and each queue's sync object is set to the  *)
+(* last seqno so that waiters are released (sync_upd_work is queued); the  *)
+(* timers stop and the queues leave the blocked set and the group the      *)
+(* waiting list.                                                           *)
+TermWork(group) ==
+  LET qs == QueuesOf(group)
+  IN
+  /\ group \in termPending
+  /\ termPending' = termPending \ {group}
+  /\ executed' = [q \in QueueIds |-> IF q \in qs THEN submitted[q] ELSE executed[q]]
+  /\ signalled' = [q \in QueueIds |-> IF q \in qs THEN submitted[q] ELSE signalled[q]]
+  /\ timer' = [q \in QueueIds |-> IF q \in qs THEN "off" ELSE timer[q]]
+  /\ since' = [q \in QueueIds |-> IF q \in qs THEN 0 ELSE since[q]]
+  /\ blocked' = blocked \ qs
+  /\ waiting' = Remove(waiting, group)
   /\ syncUpd' = (syncUpd \/ SyncWait)
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
-                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb,
-                 idle, submitted>>
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, sync, syncSb, idle, submitted, vmAs,
+                 vmCnt, lru, ebusy, pm, hasRef, leftSlot>>
 
-(* sync_upd_work walks groups.waiting from its head: a blocked queue whose *)
-(* sync object is now satisfied is unblocked (bound or not); an unblocked  *)
-(* unbound group that can run, while no reset is in progress, moves to the *)
-(* head of runnable[p] (list_move; an RT group gets an immediate tick); a  *)
-(* group with no blocked queue left leaves the waiting list.               *)
+(* sync_upd_work walks groups.waiting from its head: each blocked queue    *)
+(* whose sync object is now satisfied is unblocked (bound or not); an      *)
+(* unbound group that can run with a queue unblocked, while no reset is in *)
+(* progress, moves to the head of runnable[p] (list_move; an RT group gets *)
+(* an immediate tick); a group with no blocked queue left leaves the       *)
+(* waiting list.                                                           *)
 SyncUpdOne(b, g) ==
-  LET b1 == IF g \in b.blocked /\ b.sync[g] \in {"signalled", "done"}
-              THEN LET u == [b EXCEPT !.blocked = @ \ {g}]
-                       r == UnlinkB(u, g)
-                       r1 == WithRun(r, Band(g), <<g>> \o RunB(r, Band(g)))
-                   IN IF u.csgId[g] = NoSlot /\ CanRunB(u, g) /\ ~u.resetInProgress
-                        THEN IF Band(g) = 1 THEN RequestTickB(r1) ELSE r1
-                        ELSE u
-              ELSE b
-  IN IF g \notin b1.blocked THEN [b1 EXCEPT !.waiting = Remove(@, g)] ELSE b1
+  LET freed == {q \in QueuesOf(g) : q \in b.blocked /\ b.sync[q] \in {"signalled", "done"}}
+      u == [b EXCEPT !.blocked = @ \ freed]
+      r == UnlinkB(u, g)
+      r1 == WithRun(r, Band(g), <<g>> \o RunB(r, Band(g)))
+      b1 == IF freed # {} /\ u.csgId[g] = NoSlot /\ CanRunB(u, g) /\ ~u.resetInProgress
+              THEN IF Band(g) = 1 THEN RequestTickB(r1) ELSE r1
+              ELSE u
+  IN IF QueuesOf(g) \cap b1.blocked = {} THEN [b1 EXCEPT !.waiting = Remove(@, g)] ELSE b1
 
 SyncUpdWork ==
   /\ syncUpd
   /\ phase = "idle"
   /\ SetSt(FoldSeq(SyncUpdOne, [St EXCEPT !.syncUpd = FALSE], waiting))
 
-(* The sync object group g's queue waits on is signalled (by another       *)
-(* queue's SYNC_ADD, which raises a sync update and queues sync_upd_work). *)
-EnvSignal(g) ==
-  /\ sync[g] = "wait"
-  /\ sync' = [sync EXCEPT ![g] = "signalled"]
+(* The sync object that queue `queue' of group `group' waits on is         *)
+(* signalled (by another queue's SYNC_ADD, which raises a sync update and  *)
+(* queues sync_upd_work).                                                  *)
+EnvSignal(group, queue) ==
+  LET q == Q(group, queue)
+  IN
+  /\ sync[q] = "wait"
+  /\ sync' = [sync EXCEPT ![q] = "signalled"]
   /\ syncUpd' = TRUE
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
-                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, syncSb,
-                 blocked, waiting, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, syncSb, blocked, waiting, timer, since,
+                 termPending, idle, submitted, executed, signalled, vmAs, vmCnt, lru, ebusy, pm,
+                 hasRef, leftSlot>>
 
-(* Half a JOB_TIMEOUT of running time passes for group g's queue while its *)
-(* timer runs (time a queue spends waiting for a slot is not charged).     *)
-QueueTimePasses(g) ==
+(* Half a JOB_TIMEOUT of running time passes for queue `queue' of group    *)
+(* `group' while its timer runs (time a queue spends waiting for a slot is *)
+(* not charged).                                                           *)
+QueueTimePasses(group, queue) ==
+  LET q == Q(group, queue)
+  IN
   /\ JobTimeouts
-  /\ \E k \in 0..(TMR_FULL - 1) : timer[g] = TRun(k)
-  /\ timer' = [timer EXCEPT ![g] = TRun(TimerUsed(@) + 1)]
-  /\ since' = [since EXCEPT ![g] = IF @ + 1 < TMR_FULL THEN @ + 1 ELSE TMR_FULL]
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
-                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb,
-                 blocked, waiting, syncUpd, termPending, idle, submitted, executed, signalled>>
+  /\ \E k \in 0..(TMR_FULL - 1) : timer[q] = TRun(k)
+  /\ timer' = [timer EXCEPT ![q] = TRun(TimerUsed(@) + 1)]
+  /\ since' = [since EXCEPT ![q] = IF @ + 1 < TMR_FULL THEN @ + 1 ELSE TMR_FULL]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd,
+                 termPending, idle, submitted, executed, signalled, vmAs, vmCnt, lru, ebusy, pm,
+                 hasRef, leftSlot>>
 
 (* The queue's timeout work fires (queue_timedout_job, under sched->lock): *)
 (* the group is marked timed out; a bound group gets an immediate tick     *)
 (* (which terminates it), an unbound one is unlinked and its term work     *)
 (* queued (unless a reset is in progress).                                 *)
-JobTimeout(g) ==
-  LET unlink == csgId[g] = NoSlot /\ ~resetInProgress
+JobTimeout(group, queue) ==
+  LET q == Q(group, queue)
+      unlink == csgId[group] = NoSlot /\ ~resetInProgress
   IN
   /\ phase = "idle"
-  /\ timer[g] = TRun(TMR_FULL)
-  /\ timer' = [timer EXCEPT ![g] = "off"]
-  /\ timedout' = timedout \cup {g}
-  /\ tick' = IF csgId[g] # NoSlot THEN RequestedTick ELSE tick
-  /\ runnable0' = IF unlink THEN Remove(runnable0, g) ELSE runnable0
-  /\ runnable1' = IF unlink THEN Remove(runnable1, g) ELSE runnable1
-  /\ idle0' = IF unlink THEN Remove(idle0, g) ELSE idle0
-  /\ idle1' = IF unlink THEN Remove(idle1, g) ELSE idle1
-  /\ stoppedGroups' = IF unlink THEN Remove(stoppedGroups, g) ELSE stoppedGroups
-  /\ termPending' = IF unlink THEN termPending \cup {g} ELSE termPending
+  /\ timer[q] = TRun(TMR_FULL)
+  /\ timer' = [timer EXCEPT ![q] = "off"]
+  /\ timedout' = timedout \cup {group}
+  /\ tick' = IF csgId[group] # NoSlot THEN RequestedTick ELSE tick
+  /\ runnable0' = IF unlink THEN Remove(runnable0, group) ELSE runnable0
+  /\ runnable1' = IF unlink THEN Remove(runnable1, group) ELSE runnable1
+  /\ idle0' = IF unlink THEN Remove(idle0, group) ELSE idle0
+  /\ idle1' = IF unlink THEN Remove(idle1, group) ELSE idle1
+  /\ stoppedGroups' = IF unlink THEN Remove(stoppedGroups, group) ELSE stoppedGroups
+  /\ termPending' = IF unlink THEN termPending \cup {group} ELSE termPending
   /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
                  resetInProgress, used, hung, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck,
-                 statusReq, statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle,
-                 life, uaf, gState, csgId, destroyed, fatal, unrec, badAck, oomWork, sync,
-                 syncSb, blocked, waiting, syncUpd, since, idle, submitted, executed, signalled>>
+                 statusReq, statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life,
+                 uaf, gState, csgId, destroyed, fatal, unrec, badAck, oomWork, sync, syncSb,
+                 blocked, waiting, syncUpd, since, idle, submitted, executed, signalled, vmAs,
+                 vmCnt, lru, ebusy, pm, hasRef, leftSlot>>
 
-(* process_fw_events_work for slot i's events (under sched->lock):         *)
+(* process_fw_events_work for slot `slot''s events (under sched->lock):    *)
 (* sched_process_csg_irq_locked (see ProcessCsgIrqB).  A CS_UNRECOVERABLE  *)
 (* processed here sets the unrecoverable-fault marker.  A TILER_OOM counts *)
 (* only while the bound group has no OOM work.                             *)
@@ -1123,181 +1377,187 @@ EventSlots ==   \* one set, not a disjunction: TLC would take one step per true 
   evtSync \cup evtIdle \cup {j \in SlotIds : evtFatal[j] # 0}
     \cup {j \in evtOom : slotGroup[j] # NoGroup /\ oomWork[slotGroup[j]] = "none"}
 
-EventsWork(i) ==
+EventsWork(slot) ==
   /\ phase = "idle"
-  /\ i \in EventSlots
-  /\ SetSt(ProcessCsgIrqB([St EXCEPT !.unrec = @ \/ evtFatal[i] = 2], i))
+  /\ slot \in EventSlots
+  /\ SetSt(ProcessCsgIrqB([St EXCEPT !.unrec = @ \/ evtFatal[slot] = 2], slot))
 
-(* The FW answers slot i's STATUS_UPDATE request.                          *)
-FwStatusAck(i) ==
+(* The FW answers slot `slot''s STATUS_UPDATE request.                     *)
+FwStatusAck(slot) ==
   /\ ~hung
-  /\ i \in Toggle(statusReq, statusAck)
-  /\ statusAck' = Toggle(statusAck, {i})
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId,
-                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
-                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+  /\ slot \in Toggle(statusReq, statusAck)
+  /\ statusAck' = Toggle(statusAck, {slot})
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, evtSync, evtIdle,
+                 evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd,
+                 timer, since, termPending, idle, submitted, executed, signalled, vmAs, vmCnt,
+                 lru, ebusy, pm, hasRef, leftSlot>>
 
-(* The FW acts on slot i's CSG_STATE request and echoes it in ack.         *)
-FwCsgAck(i) ==
+(* The FW acts on slot `slot''s CSG_STATE request and echoes it in ack.    *)
+FwCsgAck(slot) ==
   /\ ~hung
-  /\ ~CsgAcked(i)
-  /\ csgAck' = [csgAck EXCEPT ![i] = csgReq[i]]
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, statusReq, statusAck,
-                 evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId,
-                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
-                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+  /\ ~CsgAcked(slot)
+  /\ csgAck' = [csgAck EXCEPT ![slot] = csgReq[slot]]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd,
+                 timer, since, termPending, idle, submitted, executed, signalled, vmAs, vmCnt,
+                 lru, ebusy, pm, hasRef, leftSlot>>
 
-(* The FW finishes the next job of the group on slot i: its SYNC_ADD64     *)
-(* bumps the queue's sync object and raises CSG_SYNC_UPDATE.               *)
-FwRunJob(i) ==
-  LET g == slotGroup[i]
+(* The FW finishes the next job of queue `queue' of the group on slot      *)
+(* `slot': its SYNC_ADD64 bumps the queue's sync object and raises         *)
+(* CSG_SYNC_UPDATE.                                                        *)
+FwRunJob(slot, queue) ==
+  LET q == Q(slotGroup[slot], queue)
   IN
   /\ ~hung
-  /\ Running(i)
-  /\ executed[g] < submitted[g]
-  /\ executed' = [executed EXCEPT ![g] = @ + 1]
-  /\ evtSync' = evtSync \cup {i}
-  /\ fwIdle' = fwIdle \ {i}
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtIdle, evtFatal, evtOom, slotIdle, life, uaf, gState, csgId,
-                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
-                 waiting, syncUpd, timer, since, termPending, idle, submitted, signalled>>
+  /\ QueueRuns(slot, queue)
+  /\ executed[q] < submitted[q]
+  /\ executed' = [executed EXCEPT ![q] = @ + 1]
+  /\ evtSync' = evtSync \cup {slot}
+  /\ fwIdle' = fwIdle \ {slot}
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtIdle,
+                 evtFatal, evtOom, slotIdle, life, uaf, gState, csgId, destroyed, timedout, fatal,
+                 unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd, timer, since,
+                 termPending, idle, submitted, signalled, vmAs, vmCnt, lru, ebusy, pm, hasRef,
+                 leftSlot>>
 
-(* The queue on slot i drained: the FW raises CSG_IDLE (once per drain).   *)
-FwIdle(i) ==
-  LET g == slotGroup[i]
+(* Every queue of the group on slot `slot' drained: the FW raises CSG_IDLE *)
+(* (once per drain).                                                       *)
+FwIdle(slot) ==
+  LET g == slotGroup[slot]
   IN
   /\ ~hung
-  /\ Running(i)
-  /\ i \notin fwIdle
-  /\ executed[g] = submitted[g]
-  /\ fwIdle' = fwIdle \cup {i}
-  /\ evtIdle' = evtIdle \cup {i}
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtFatal, evtOom, slotIdle, life, uaf, gState, csgId,
-                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
-                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+  /\ Running(slot)
+  /\ slot \notin fwIdle
+  /\ \A q \in QueuesOf(g) : executed[q] = submitted[q]
+  /\ fwIdle' = fwIdle \cup {slot}
+  /\ evtIdle' = evtIdle \cup {slot}
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtFatal, evtOom, slotIdle, life, uaf, gState, csgId, destroyed, timedout, fatal,
+                 unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd, timer, since,
+                 termPending, idle, submitted, executed, signalled, vmAs, vmCnt, lru, ebusy, pm,
+                 hasRef, leftSlot>>
 
-(* The FW raises CS_FATAL on the running group of slot i (unrecoverable:   *)
-(* the CS_UNRECOVERABLE exception type); the CS stops.                     *)
-FwCsFatal(i, unrecoverable) ==
+(* The FW raises CS_FATAL on the running group of slot `slot'              *)
+(* (unrecoverable: the CS_UNRECOVERABLE exception type); the CS stops.     *)
+FwCsFatal(slot, unrecoverable) ==
   /\ Faults
   /\ ~hung
-  /\ Running(i)
-  /\ evtFatal' = [evtFatal EXCEPT ![i] = IF unrecoverable THEN 2 ELSE 1]
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId,
-                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
-                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+  /\ Running(slot)
+  /\ evtFatal' = [evtFatal EXCEPT ![slot] = IF unrecoverable THEN 2 ELSE 1]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed, timedout,
+                 fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd, timer,
+                 since, termPending, idle, submitted, executed, signalled, vmAs, vmCnt, lru,
+                 ebusy, pm, hasRef, leftSlot>>
 
-(* The FW changes slot i's CSG_STATE ack to an undefined value after the   *)
-(* host's wait saw it acked and before csg_slot_sync_state_locked re-reads *)
-(* it (only while a tick is between those two points).                     *)
-FwCorruptAck(i) ==
+(* The FW changes slot `slot''s CSG_STATE ack to an undefined value after  *)
+(* the host's wait saw it acked and before csg_slot_sync_state_locked      *)
+(* re-reads it (only while a tick is between those two points).            *)
+FwCorruptAck(slot) ==
   /\ Corrupt
   /\ ~hung
   /\ phase \in {"evict", "bind"}
-  /\ slotGroup[i] # NoGroup
-  /\ csgReq[i] = csgAck[i]
-  /\ csgAck' = [csgAck EXCEPT ![i] = Corrupted(@)]
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, statusReq, statusAck,
-                 evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId,
-                 destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked,
-                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+  /\ slotGroup[slot] # NoGroup
+  /\ csgReq[slot] = csgAck[slot]
+  /\ csgAck' = [csgAck EXCEPT ![slot] = Corrupted(@)]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd,
+                 timer, since, termPending, idle, submitted, executed, signalled, vmAs, vmCnt,
+                 lru, ebusy, pm, hasRef, leftSlot>>
 
-(* The tiler of the group on slot i runs out of heap memory: the FW raises *)
-(* TILER_OOM and the CS waits for the answer.                              *)
-FwTilerOom(i) ==
+(* The tiler of the group on slot `slot' runs out of heap memory: the FW   *)
+(* raises TILER_OOM and the CS waits for the answer.                       *)
+FwTilerOom(slot) ==
   /\ Oom
   /\ ~hung
-  /\ Running(i)
-  /\ evtOom' = evtOom \cup {i}
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, evtFatal, fwIdle, slotIdle, life, uaf, gState,
-                 csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb,
-                 blocked, waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+  /\ Running(slot)
+  /\ evtOom' = evtOom \cup {slot}
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd,
+                 timer, since, termPending, idle, submitted, executed, signalled, vmAs, vmCnt,
+                 lru, ebusy, pm, hasRef, leftSlot>>
 
-(* The running queue of slot i reaches a SYNC_WAIT on an unsignalled       *)
-(* object: the CS blocks (scoreboards: its status also shows pending       *)
-(* scoreboard entries).                                                    *)
-FwSyncWait(i, scoreboards) ==
-  LET g == slotGroup[i]
+(* Queue `queue' of the group on slot `slot', running, reaches a SYNC_WAIT *)
+(* on an unsignalled object: the CS blocks (scoreboards: its status also   *)
+(* shows pending scoreboard entries).  Only queue 0 of a group waits on    *)
+(* sync objects (as in Java: one blocked queue beside a queue with work is *)
+(* the mix that matters).                                                  *)
+FwSyncWait(slot, queue, scoreboards) ==
+  LET q == Q(slotGroup[slot], queue)
   IN
   /\ SyncWait
+  /\ queue = 0
   /\ ~hung
-  /\ Running(i)
-  /\ sync[g] = "none"
-  /\ executed[g] < submitted[g]
-  /\ sync' = [sync EXCEPT ![g] = "wait"]
-  /\ syncSb' = IF scoreboards THEN syncSb \cup {g} ELSE syncSb \ {g}
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
-                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, blocked,
-                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+  /\ QueueRuns(slot, queue)
+  /\ sync[q] = "none"
+  /\ executed[q] < submitted[q]
+  /\ sync' = [sync EXCEPT ![q] = "wait"]
+  /\ syncSb' = IF scoreboards THEN syncSb \cup {q} ELSE syncSb \ {q}
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, blocked, waiting, syncUpd, timer, since,
+                 termPending, idle, submitted, executed, signalled, vmAs, vmCnt, lru, ebusy, pm,
+                 hasRef, leftSlot>>
 
-(* The FW re-evaluates the signalled sync wait of slot i's queue and goes  *)
-(* on.                                                                     *)
-FwSyncResume(i) ==
-  LET g == slotGroup[i]
+(* The FW re-evaluates the signalled sync wait of queue `queue' of the     *)
+(* group on slot `slot' and goes on.                                       *)
+FwSyncResume(slot, queue) ==
+  LET g == slotGroup[slot]
   IN
   /\ ~hung
   /\ g # NoGroup
-  /\ sync[g] = "signalled"
-  /\ csgReq[i] = csgAck[i]
-  /\ csgAck[i] \in {"start", "resume"}
-  /\ sync' = [sync EXCEPT ![g] = "done"]
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
-                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, syncSb,
-                 blocked, waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+  /\ sync[Q(g, queue)] = "signalled"
+  /\ csgReq[slot] = csgAck[slot]
+  /\ csgAck[slot] \in {"start", "resume"}
+  /\ sync' = [sync EXCEPT ![Q(g, queue)] = "done"]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, syncSb, blocked, waiting, syncUpd,
+                 timer, since, termPending, idle, submitted, executed, signalled, vmAs, vmCnt,
+                 lru, ebusy, pm, hasRef, leftSlot>>
 
 \* The outcomes of panthor_heap_grow: a new chunk, -ENOMEM (wait for fragments), a full heap
 \* (a NULL chunk, incremental render), -EINVAL.
 OomOutcomes == {"chunk", "enomem-wait", "enomem-full", "einval"}
 
-(* The tiler-OOM work of group g (group_process_tiler_oom): under          *)
+(* The tiler-OOM work of group `group' (group_process_tiler_oom): under    *)
 (* sched->lock, if the group is still bound, read the heap context from    *)
 (* the CS; then, without the lock, panthor_heap_grow gives outcome.  An    *)
 (* unbound group is left alone (the FW raises the OOM again after the next *)
 (* resume).                                                                *)
-OomGrow(g, outcome) ==
+OomGrow(group, outcome) ==
   /\ phase = "idle"
-  /\ oomWork[g] = "queued"
-  /\ oomWork' = [oomWork EXCEPT ![g] = IF csgId[g] = NoSlot THEN "none" ELSE outcome]
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, hung, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
-                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, sync, syncSb, blocked,
-                 waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+  /\ oomWork[group] = "queued"
+  /\ oomWork' = [oomWork EXCEPT ![group] = IF csgId[group] = NoSlot THEN "none" ELSE outcome]
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, sync, syncSb, blocked, waiting, syncUpd, timer,
+                 since, termPending, idle, submitted, executed, signalled, vmAs, vmCnt, lru,
+                 ebusy, pm, hasRef, leftSlot>>
 
 (* The end of group_process_tiler_oom: an error other than -ENOMEM makes   *)
 (* the queue fatal and asks for a tick (variant tiler-oom-null-chunk: so   *)
@@ -1305,35 +1565,66 @@ OomGrow(g, outcome) ==
 (* bound, the heap registers get the new chunk (or NULL) and TILER_OOM is  *)
 (* acknowledged; if it was unbound in between, the chunk goes back to the  *)
 (* heap (panthor_heap_return_chunk).                                       *)
-OomFinish(g) ==
-  LET out == oomWork[g]
+OomFinish(group) ==
+  LET out == oomWork[group]
       error == out = "einval" \/ (out = "enomem-full" /\ Bug("tiler-oom-null-chunk"))
   IN
   /\ phase = "idle"
   /\ out \in OomOutcomes
-  /\ oomWork' = [oomWork EXCEPT ![g] = "none"]
-  /\ fatal' = IF error THEN fatal \cup {g} ELSE fatal
+  /\ oomWork' = [oomWork EXCEPT ![group] = "none"]
+  /\ fatal' = IF error THEN fatal \cup {group} ELSE fatal
   /\ tick' = IF error THEN RequestedTick ELSE tick
-  /\ evtOom' = IF ~error /\ csgId[g] # NoSlot THEN evtOom \ {csgId[g]} ELSE evtOom
+  /\ evtOom' = IF ~error /\ csgId[group] # NoSlot THEN evtOom \ {csgId[group]} ELSE evtOom
   /\ UNCHANGED <<stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
                  resetInProgress, used, hung, runnable0, runnable1, idle0, idle1, stoppedGroups,
-                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck,
-                 evtSync, evtIdle, evtFatal, fwIdle, slotIdle, life, uaf, gState, csgId,
-                 destroyed, timedout, unrec, badAck, sync, syncSb, blocked, waiting, syncUpd,
-                 timer, since, termPending, idle, submitted, executed, signalled>>
+                 ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, unrec, badAck, sync, syncSb, blocked, waiting, syncUpd, timer, since,
+                 termPending, idle, submitted, executed, signalled, vmAs, vmCnt, lru, ebusy, pm,
+                 hasRef, leftSlot>>
 
-(* The FW hangs: it answers nothing until the next reset reloads it.       *)
+(* The FW hangs: it answers nothing until the next reset reloads it (not   *)
+(* while the device is suspended).                                         *)
 FwHang ==
   /\ Timeouts
   /\ ~hung
+  /\ pm = "active"
   /\ hung' = TRUE
-  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle,
-                 resetPending, resetInProgress, used, runnable0, runnable1, idle0, idle1,
-                 stoppedGroups, ctx, evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq,
-                 statusAck, evtSync, evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf,
-                 gState, csgId, destroyed, timedout, fatal, unrec, badAck, oomWork, sync, syncSb,
-                 blocked, waiting, syncUpd, timer, since, termPending, idle, submitted, executed,
-                 signalled>>
+  /\ UNCHANGED <<tick, stopped, elapsed, phase, full, deadline, stopTick, mightIdle, resetPending,
+                 resetInProgress, used, runnable0, runnable1, idle0, idle1, stoppedGroups, ctx,
+                 evicted, slotGroup, slotPrio, csgReq, csgAck, statusReq, statusAck, evtSync,
+                 evtIdle, evtFatal, evtOom, fwIdle, slotIdle, life, uaf, gState, csgId, destroyed,
+                 timedout, fatal, unrec, badAck, oomWork, sync, syncSb, blocked, waiting, syncUpd,
+                 timer, since, termPending, idle, submitted, executed, signalled, vmAs, vmCnt,
+                 lru, ebusy, pm, hasRef, leftSlot>>
+
+(* panthor_device_suspend (Suspend): with system, system sleep forces it   *)
+(* whatever references are held; otherwise runtime PM autosuspends, which  *)
+(* it does only when the scheduler holds no PM reference (pm.has_ref).  It *)
+(* waits for a running reset work (a pending reset stays pending) and for  *)
+(* sched->lock; panthor_sched_suspend evicts every group (SchedSuspendB);  *)
+(* the FW is halted and panthor_mmu_suspend releases every AS (VmBind).    *)
+(* The tick work is not cancelled, and neither used_csg_slot_count nor     *)
+(* pm.has_ref changes.                                                     *)
+PmSuspend(system) ==
+  LET b1 == SchedSuspendB(St)
+      b2 == IF VmBind THEN [b1 EXCEPT !.vmAs = {}, !.lru = <<>>] ELSE b1
+  IN
+  /\ Suspend
+  /\ pm = "active"
+  /\ phase = "idle"
+  /\ ~resetInProgress
+  /\ IF system THEN TRUE ELSE ~hasRef   \* not a disjunction: one step when both hold
+  /\ SetSt([b2 EXCEPT !.pm = IF system THEN "system-suspended" ELSE "runtime-suspended"])
+
+(* The system wakes up: panthor_device_resume brings the FW back (dropping *)
+(* a pending reset, which the full reload replaces) and                    *)
+(* panthor_sched_resume asks for an immediate tick (PmResumeB).  A         *)
+(* runtime-suspended device is woken by the tick or a job submission       *)
+(* instead.                                                                *)
+PmResume ==
+  /\ pm = "system-suspended"
+  /\ SetSt(PmResumeB(St))
 
 -----------------------------------------------------------------------------
 (* The Java explorer accepts quiescent states as ends (SchedModel.         *)
@@ -1348,28 +1639,36 @@ Next ==
   \/ TickStart
   \/ TickPick
   \/ TickEvictDone
+  \/ TickBindFails
   \/ TickFinish
   \/ WaitTimeout
   \/ ResetPre
   \/ ResetPost
   \/ TimesliceEnds
-  \/ \E g \in GroupIds : CreatePublish(g) \/ CreateInit(g)
-  \/ \E g \in GroupIds : SubmitJob(g)
-  \/ \E g \in GroupIds : Destroy(g)
-  \/ \E g \in GroupIds : TermWork(g)
+  \/ \E group \in GroupIds : CreatePublish(group) \/ CreateInit(group)
+  \/ \E group \in GroupIds, queue \in QIdx : SubmitJob(group, queue)
+  \/ \E group \in GroupIds : Destroy(group)
+  \/ \E group \in GroupIds : TermWork(group)
   \/ SyncUpdWork
-  \/ \E g \in GroupIds : EnvSignal(g)
-  \/ \E g \in GroupIds : QueueTimePasses(g) \/ JobTimeout(g)
-  \/ \E i \in SlotIds : EventsWork(i)
-  \/ \E i \in SlotIds : FwStatusAck(i) \/ FwCsgAck(i) \/ FwRunJob(i) \/ FwIdle(i)
-  \/ \E i \in SlotIds : \/ \E u \in BOOLEAN : FwCsFatal(i, u)
-                        \/ FwCorruptAck(i)
-                        \/ FwTilerOom(i)
-                        \/ \E sb \in BOOLEAN : FwSyncWait(i, sb)
-                        \/ FwSyncResume(i)
-  \/ \E g \in GroupIds : \/ \E o \in OomOutcomes : OomGrow(g, o)
-                         \/ OomFinish(g)
+  \/ \E group \in GroupIds, queue \in QIdx : EnvSignal(group, queue)
+  \/ \E group \in GroupIds, queue \in QIdx : \/ QueueTimePasses(group, queue)
+                                             \/ JobTimeout(group, queue)
+  \/ \E slot \in SlotIds : EventsWork(slot)
+  \/ \E slot \in SlotIds : \/ FwStatusAck(slot)
+                           \/ FwCsgAck(slot)
+                           \/ \E queue \in QIdx : FwRunJob(slot, queue)
+                           \/ FwIdle(slot)
+  \/ \E slot \in SlotIds : \/ \E unrecoverable \in BOOLEAN : FwCsFatal(slot, unrecoverable)
+                           \/ FwCorruptAck(slot)
+                           \/ FwTilerOom(slot)
+                           \/ \E queue \in QIdx, scoreboards \in BOOLEAN :
+                                FwSyncWait(slot, queue, scoreboards)
+                           \/ \E queue \in QIdx : FwSyncResume(slot, queue)
+  \/ \E group \in GroupIds : \/ \E outcome \in OomOutcomes : OomGrow(group, outcome)
+                             \/ OomFinish(group)
   \/ FwHang
+  \/ \E system \in BOOLEAN : PmSuspend(system)
+  \/ PmResume
   \/ Done
 
 Spec == Init /\ [][Next]_vars
@@ -1420,33 +1719,66 @@ TickArmedWhenBusy ==
   \/ tick # "none" \/ ~stopped
   \/ \A p \in Bands :
        Cardinality({i \in BoundSlots : LET g == slotGroup[i]
-                                       IN g \notin idle \cup blocked /\ GroupCanRun(g)
-                                          /\ Band(g) = p}) < 2
+                                       IN ~QueuesIdle(g) /\ GroupCanRun(g) /\ Band(g) = p}) < 2
 
 \* A group with a job the FW has not finished, on a queue that is not blocked, is never
 \* classified idle.
 IdleMeansNoWork ==
-  \A g \in GroupIds : GroupIsIdle(g) /\ g \notin blocked => executed[g] >= submitted[g]
+  \A g \in GroupIds : \A q \in QueuesOf(g) :
+    GroupIsIdle(g) /\ q \notin blocked => executed[q] >= submitted[q]
 
 \* Java "NoUseAfterFree" (with Create): no group is used after it was freed (a handle is
 \* destroyable only once creation completed).
 NoUseAfterFree == ~uaf
 
 \* Java "BlockedIsWaiting" (with SyncWait): a group with a blocked queue is on the waiting list.
-BlockedIsWaiting == blocked \subseteq Range(waiting)
+BlockedIsWaiting == \A g \in GroupIds : QueuesOf(g) \cap blocked # {} => g \in Range(waiting)
 
 \* Java "TimerTracksWork" (with JobTimeouts): between ticks, the timer of a queue with jobs in
-\* flight runs while its group is resident and ACTIVE, or unbound, blocked on a sync object and
-\* able to run with no reset in progress (time-boxing the external signal).
+\* flight runs while its group is resident and ACTIVE, or unbound and idle with this queue
+\* blocked on a sync object, able to run, with no reset in progress (time-boxing the external
+\* signal).
 TimerTracksWork ==
   \/ phase # "idle"
-  \/ \A g \in GroupIds :
-       LET inFlight == signalled[g] < submitted[g] /\ g \notin timedout
+  \/ \A q \in QueueIds :
+       LET g == GroupOfQ(q)
+           inFlight == signalled[q] < submitted[q] /\ g \notin timedout
            resident == csgId[g] # NoSlot /\ gState[g] = "active"
-           waitingOnSignal == csgId[g] = NoSlot /\ g \in blocked /\ GroupCanRun(g)
-                              /\ ~resetInProgress
-       IN inFlight /\ (resident \/ waitingOnSignal) => TimerRunning(timer[g])
+           waitingOnSignal == /\ csgId[g] = NoSlot /\ q \in blocked /\ QueuesIdle(g)
+                              /\ GroupCanRun(g) /\ ~resetInProgress
+       IN inFlight /\ (resident \/ waitingOnSignal) => TimerRunning(timer[q])
 
+\* Java "S-5" (with VmBind): VM bound while running: a bound group's VM holds an AS and is
+\* active; each VM's active count is the number of its bound groups.
+S5_VmBound ==
+  /\ \A g \in GroupIds : csgId[g] # NoSlot => Vm(g) \in vmAs /\ vmCnt[Vm(g)] >= 1
+  /\ \A v \in VmIds : vmCnt[v] = Cardinality({g \in GroupIds : csgId[g] # NoSlot /\ Vm(g) = v})
+
+\* Java "VmActiveNotBusy" (with VmBind): under the tick's AS budget, panthor_vm_active never
+\* fails with -EBUSY.
+VmActiveNotBusy == ~ebusy
+
+\* Java "AsOwnership" (with VmBind): at most as_slot_count VMs hold an AS, and the LRU holds
+\* exactly the idle VMs that hold one, except a VM whose AS enable failed, until the reset
+\* releases it.
+AsOwnership ==
+  /\ Cardinality(vmAs) <= AsSlots
+  /\ \A v \in VmIds :
+       LET idleWithAs == v \in vmAs /\ vmCnt[v] = 0
+       IN (v \in Range(lru)) = idleWithAs \/ (idleWithAs /\ resetPending)
+
+\* Java "NothingBoundWhileSuspended" (with Suspend): while the device is suspended no group is
+\* bound and no tick is running.
+NothingBoundWhileSuspended == pm = "active" \/ (BoundSlots = {} /\ phase = "idle")
+
+\* Java "BusyHoldsPmRef" (with Suspend): between ticks, a bound group with work that is not
+\* blocked keeps the scheduler's runtime-PM reference (so autosuspend never evicts busy groups).
+BusyHoldsPmRef ==
+  \/ phase # "idle" \/ pm # "active" \/ hasRef
+  \/ \A q \in QueueIds :
+       LET g == GroupOfQ(q)
+       IN ~(csgId[g] # NoSlot /\ executed[q] < submitted[q] /\ q \notin blocked
+            /\ GroupCanRun(g))
 
 -----------------------------------------------------------------------------
 (* Action properties (SchedProperties), as [][...]_vars.                   *)
@@ -1464,15 +1796,17 @@ S8_NoResurrection ==
 
 \* Java "S-10": fences: per queue, signalled fences only grow, never past the last seqno.
 S10_MonotoneFences ==
-  [][\A g \in GroupIds : signalled'[g] >= signalled[g] /\ signalled'[g] <= submitted'[g]]_vars
+  [][\A q \in QueueIds : signalled'[q] >= signalled[q] /\ signalled'[q] <= submitted'[q]]_vars
 
 \* Java "S-12": mid-tick preemption: a tick started before the timeslice ended evicts a
-\* non-idle bound group only in favour of an RT group (checked on TickPick steps).
+\* non-idle bound group only in favour of an RT group (checked on TickPick steps; group_is_idle
+\* after the step: TickPick changes neither csgId nor anything else it reads but the sets).
 S12_MidTickPreemption ==
   [][TickPick =>
        \/ deadline'
        \/ \E g \in Range(ctx') : Band(g) = 1 /\ csgId'[g] = NoSlot
-       \/ \A g \in Range(evicted') : g \in idle' \cup blocked' \/ ~GroupCanRun(g)']_vars
+       \/ \A g \in Range(evicted') : GroupIsIdleIn(g, idle', blocked', slotIdle')
+                                     \/ ~GroupCanRun(g)']_vars
 
 \* In a full tick, a band's top-priority group does not keep the top priority when another
 \* non-idle group of its band is chosen (checked on TickPick steps).  The top group is the
@@ -1486,9 +1820,10 @@ PriorityRotation ==
                                     \A j \in top : slotPrio[j] < slotPrio[i]
                                                    \/ (slotPrio[j] = slotPrio[i] /\ i <= j)]
                 ofBand == SelectSeq(ctx', LAMBDA g : Band(g) = p)
+                idleAfter(g) == GroupIsIdleIn(g, idle', blocked', slotIdle')
             IN \/ top = {}
-               \/ head \notin Range(ctx') \/ head \in idle' \cup blocked'
-               \/ Cardinality({g \in Range(ofBand) : g \notin idle' \cup blocked'}) < 2
+               \/ head \notin Range(ctx') \/ idleAfter(head)
+               \/ Cardinality({g \in Range(ofBand) : ~idleAfter(g)}) < 2
                \/ Head(ofBand) # head]_vars
 
 \* A pending immediate tick is never postponed before it runs.
@@ -1528,7 +1863,7 @@ S11_OomSafety ==
 \* Java "TimeoutOnlyWithoutProgress" (with JobTimeouts): a job timeout fires only after a full
 \* JOB_TIMEOUT of running time without progress.
 TimeoutOnlyWithoutProgress ==
-  [][\A g \in GroupIds : JobTimeout(g) => since[g] = TMR_FULL]_vars
+  [][\A g \in GroupIds, k \in QIdx : JobTimeout(g, k) => since[Q(g, k)] = TMR_FULL]_vars
 
 -----------------------------------------------------------------------------
 (* Reachability witnesses of SchedProperties, as invariants that are       *)
@@ -1536,12 +1871,12 @@ TimeoutOnlyWithoutProgress ==
 (* files.                                                                  *)
 
 NotRotation ==
-  ~(phase = "evict" /\ full /\ evicted # <<>> /\ (idle \cup blocked) \cap Range(evicted) = {})
+  ~(phase = "evict" /\ full /\ evicted # <<>> /\ IdleGroups \cap Range(evicted) = {})
 
 NotRtPreemption ==
-  ~(phase = "evict" /\ ~full /\ \E g \in Range(evicted) : g \notin idle \cup blocked /\ Band(g) = 0)
+  ~(phase = "evict" /\ ~full /\ \E g \in Range(evicted) : g \notin IdleGroups /\ Band(g) = 0)
 
-NotAllJobsSignalled == ~(\A g \in GroupIds : signalled[g] = submitted[g] /\ submitted[g] = Jobs)
+NotAllJobsSignalled == ~(\A q \in QueueIds : signalled[q] = submitted[q] /\ submitted[q] = Jobs)
 
 NotTickStops == ~(phase = "idle" /\ stopped /\ used > 0 /\ tick = "none")
 
@@ -1553,20 +1888,42 @@ NotFatalTerminates == ~(fatal \ destroyed # {} /\ termPending # {})
 \* With Oom.
 NotOomNullChunk ==
   ~(/\ evtOom = {} /\ fatal = {} /\ signalled = submitted
-    /\ \A g \in GroupIds : submitted[g] = Jobs
+    /\ \A q \in QueueIds : submitted[q] = Jobs
     /\ termPending = {} /\ ~resetPending /\ phase = "idle" /\ used > 0)
 
 \* With Create.
-NotCreatedGroupRuns == \A g \in GroupIds : executed[g] = 0
+NotCreatedGroupRuns == \A q \in QueueIds : executed[q] = 0
 
 \* With JobTimeouts.
 NotTerminatedAfterTimeout == \A g \in timedout : gState[g] # "terminated"
 
 \* With SyncWait.
-NotUnblockedAndDone == ~\E g \in GroupIds : sync[g] = "done" /\ signalled[g] = submitted[g]
+NotUnblockedAndDone == ~\E q \in QueueIds : sync[q] = "done" /\ signalled[q] = submitted[q]
 
 NotWaitingGroupRescheduled ==
-  ~\E g \in GroupIds : /\ sync[g] = "signalled" /\ csgId[g] = NoSlot
+  ~\E g \in GroupIds : /\ \E q \in QueuesOf(g) : sync[q] = "signalled"
+                       /\ csgId[g] = NoSlot
                        /\ g \in Range(Runnable(Band(g)))
+
+\* With Queues = 2 and SyncWait: a resident group has a queue blocked on a sync object while
+\* another of its queues still has work (the group is not idle).
+NotBlockedBesideBusy ==
+  ~\E g \in GroupIds :
+     /\ csgId[g] # NoSlot
+     /\ QueuesOf(g) \cap blocked # {}
+     /\ \E q \in QueuesOf(g) : q \notin blocked /\ executed[q] < submitted[q]
+     /\ ~GroupIsIdle(g)
+
+\* With VmBind: an AS enable failed while binding: a reset is scheduled and the VM holds an AS
+\* it is not active on and that the LRU does not know.
+NotBindFailed ==
+  ~\E v \in VmIds : resetPending /\ v \in vmAs /\ vmCnt[v] = 0 /\ v \notin Range(lru)
+
+\* With Moves: a suspended group is resumed on another slot than the one it left.
+NotResumedElsewhere ==
+  ~\E g \in GroupIds :
+     LET i == csgId[g]
+     IN /\ i # NoSlot /\ leftSlot[g] # NoSlot /\ leftSlot[g] # i
+        /\ csgAck[i] = "resume" /\ gState[g] = "active"
 
 =============================================================================

@@ -63,4 +63,32 @@ class SchedTlcCrossCheckTest {
   void jobtimeouts_tlcAndExplorerAgree() {
     crossCheck("jobtimeouts");
   }
+
+  @Test
+  void queues_tlcAndExplorerAgree() {
+    crossCheck("queues");
+  }
+
+  @Test
+  void vmbind_tlcAndExplorerAgree() {
+    crossCheck("vmbind");
+  }
+
+  @Tag("slow")
+  @Test
+  void suspend_tlcAndExplorerAgree() {
+    crossCheck("suspend");
+  }
+
+  @Tag("slow")
+  @Test
+  void queuesync_tlcAndExplorerAgree() {
+    crossCheck("queuesync");
+  }
+
+  @Tag("slow")
+  @Test
+  void blockedtimeout_tlcAndExplorerAgree() {
+    crossCheck("blockedtimeout");
+  }
 }

@@ -17,10 +17,11 @@ import org.panthorverify.tlc.TlcRunner;
 import org.panthorverify.trace.Itf;
 
 /**
- * Every seeded bug of {@code specs/scheduler/Scheduler.tla} (the twelve of the bug zoo) is
- * caught by TLC on the property the bug zoo names (checked alone, deadlock off, as {@link
- * SchedVariantsTest} checks the Java model), with a shortest trace as long as the committed Java
- * trace. TLC runs one worker, so its breadth-first search finds a shortest trace.
+ * Every seeded bug of {@code specs/scheduler/Scheduler.tla} (the twelve of the bug zoo and
+ * {@code bind-ignores-vm-failure}) is caught by TLC on the property {@code SchedModel.VARIANTS}
+ * names (checked alone, deadlock off, as {@link SchedVariantsTest} checks the Java model), with
+ * a shortest trace as long as the committed Java trace. TLC runs one worker, so its
+ * breadth-first search finds a shortest trace.
  *
  * <p>The configuration is the MC file's, with only the variant and the property changed: the
  * test writes it into a temporary directory and TLC gets the spec from {@code specs/scheduler}.
@@ -44,7 +45,8 @@ class SchedTlcVariantsTest {
       "group-create-publish; create; NoUseAfterFree; INVARIANT NoUseAfterFree",
       "per-queue-timeout; jobtimeouts; TimerTracksWork; INVARIANT TimerTracksWork",
       "timeout-reset-inverted; jobtimeouts; TimeoutOnlyWithoutProgress;"
-          + " PROPERTY TimeoutOnlyWithoutProgress"})
+          + " PROPERTY TimeoutOnlyWithoutProgress",
+      "bind-ignores-vm-failure; vmbind; S-5; INVARIANT S5_VmBound"})
   void variant_tlcFindsItAtTheJavaTraceLength(String variant, String config, String property,
       String cfgLine) throws IOException {
     Path cfg = runDir.resolve("MC_" + config + "_variant.cfg");

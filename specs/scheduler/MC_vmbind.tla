@@ -1,0 +1,15 @@
+---- MODULE MC_vmbind ----
+(* Scheduler with the registry's vmbind config (slots=2, groups=3,          *)
+(* queues=1, rt=1, jobs=1, as=1, vms=2; vmbind on, the other flags off; no  *)
+(* variant). The Java explorer finds 167,720 distinct states, depth 62      *)
+(* (./panthor-verify check scheduler --config vmbind).                      *)
+EXTENDS Scheduler
+MC_Slots == 2
+MC_Groups == 3
+MC_Queues == 1
+MC_Rt == 1
+MC_Jobs == 1
+MC_AsSlots == 1
+MC_Vms == 2
+MC_Variant == "none"
+====
