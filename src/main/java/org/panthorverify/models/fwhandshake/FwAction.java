@@ -19,6 +19,7 @@ import static org.panthorverify.models.fwhandshake.FwModel.WAIT_NONE;
 import static org.panthorverify.models.fwhandshake.FwModel.WAIT_PING;
 
 import org.panthorverify.core.Action;
+import org.panthorverify.core.Driver;
 
 /**
  * The atomic steps of the model, one record per step, named like the TLA+ actions. Host steps
@@ -53,22 +54,7 @@ public sealed interface FwAction extends Action {
     return 0;
   }
 
-  /**
-   * Who decides when this step happens, which sets its fairness in the liveness properties (FL-*):
-   * the kernel's own steps and the device's answers are weakly fair; the environment's choices
-   * (a suspend, a resume, an unplug, the abstract scheduler binding a group, a FW event or hang)
-   * have no fairness, since nothing forces them.
-   */
-  enum Driver {
-    /** A work item, IRQ handler, timeout or the next step of a sequence: weakly fair. */
-    KERNEL,
-    /** The MCU or GPU answering what the host asked (doorbell, boot, cache flush): weakly fair. */
-    DEVICE,
-    /** A choice of the world outside the driver: no fairness. */
-    ENVIRONMENT
-  }
-
-  /** Who drives this step (see {@link Driver}). */
+  /** Who drives this step, which sets its fairness (see {@link Driver}). */
   default Driver driver() {
     return host() ? Driver.KERNEL : Driver.ENVIRONMENT;
   }

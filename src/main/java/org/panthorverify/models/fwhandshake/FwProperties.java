@@ -246,7 +246,7 @@ final class FwProperties {
     List<Fairness<FwAction>> out = new java.util.ArrayList<>();
     java.util.Set<Class<?>> seen = new java.util.HashSet<>();
     for (FwAction a : m.actions()) {
-      if (a.driver() != FwAction.Driver.KERNEL || !seen.add(a.getClass())) {
+      if (a.driver() != org.panthorverify.core.Driver.KERNEL || !seen.add(a.getClass())) {
         continue;
       }
       Class<?> c = a.getClass();

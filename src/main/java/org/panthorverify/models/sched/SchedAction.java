@@ -19,6 +19,7 @@ import static org.panthorverify.models.sched.SchedModel.bit;
 import java.util.ArrayList;
 import java.util.List;
 import org.panthorverify.core.Action;
+import org.panthorverify.core.Driver;
 import org.panthorverify.models.sched.SchedState.B;
 
 /**
@@ -37,21 +38,7 @@ public sealed interface SchedAction extends Action {
     return true;
   }
 
-  /**
-   * Who decides when this step happens, which sets its fairness in SL-1 ... SL-5: the kernel's
-   * works, the FW answering and running jobs, and time passing are weakly fair; userspace
-   * (submissions, destroy, create) and FW faults, hangs and corruption have no fairness.
-   */
-  enum Driver {
-    /** A work, the tick, an IRQ handler or a timeout: weakly fair. */
-    KERNEL,
-    /** The FW answering a request, running a job, reporting idleness, or time passing. */
-    DEVICE,
-    /** Userspace or a FW failure: no fairness. */
-    ENVIRONMENT
-  }
-
-  /** Who drives this step (see {@link Driver}). */
+  /** Who drives this step, which sets its fairness (see {@link Driver}). */
   default Driver driver() {
     return host() ? Driver.KERNEL : Driver.DEVICE;
   }

@@ -581,7 +581,7 @@ final class SchedProperties {
     List<Property.Fairness<SchedAction>> out = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (SchedAction a : m.actions()) {
-      if (a.driver() == SchedAction.Driver.ENVIRONMENT) {
+      if (a.driver() == org.panthorverify.core.Driver.ENVIRONMENT) {
         continue;
       }
       if (a instanceof SchedAction.OomGrow grow) {
