@@ -201,9 +201,16 @@ final class BenchCommand implements Callable<Integer> {
     o.printf("bench model=%s config=%s property=%s dir=%s%n", entry.id(), config, property,
         dir.path());
     o.flush();
-    org.panthorverify.explore.liveness.LivenessRunner.check(m, live); // warm-up
+    ExploreConfig lc = ExploreConfig.builder().workers(w).build();
+    List liveList = List.of(live);
+    org.panthorverify.explore.liveness.LivenessRunner.checkAll(m, liveList, lc,
+        new org.panthorverify.explore.RunControl(),
+        org.panthorverify.explore.ProgressListener.NONE); // warm-up
     long t0 = System.nanoTime();
-    var verdict = org.panthorverify.explore.liveness.LivenessRunner.check(m, live);
+    Object verdict0 = org.panthorverify.explore.liveness.LivenessRunner.checkAll(m, liveList, lc,
+        new org.panthorverify.explore.RunControl(),
+        org.panthorverify.explore.ProgressListener.NONE).verdicts().get(0);
+    var verdict = (org.panthorverify.explore.liveness.LivenessRunner.Verdict) verdict0;
     double mineSecs = (System.nanoTime() - t0) / 1e9;
     String mineVerdict = verdict.holds() ? "holds" : "violated";
     o.printf("%-9s %10s %10s %14s %10s%n", "engine", "property", "verdict", "states", "seconds");

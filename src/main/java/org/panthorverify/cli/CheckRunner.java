@@ -63,7 +63,7 @@ final class CheckRunner {
       }
     }
     if (!live.isEmpty() && live.size() == config.properties().size()) {
-      return liveness(resolved, model, config, dir, live);
+      return liveness(resolved, model, config, opts, dir, live);
     }
     RunControl control = new RunControl();
     ConsoleListener listener = new ConsoleListener(err, opts.quiet, config);
@@ -98,25 +98,48 @@ final class CheckRunner {
    * lasso trace (ITF with {@code loop}) and the run exits 13.
    */
   private <S, A extends Action> Outcome liveness(ModelEntry.Resolved resolved, Model<S, A> model,
-      ExploreConfig config, RunDirectory dir,
+      ExploreConfig config, RunOptions opts, RunDirectory dir,
       List<org.panthorverify.core.Property.Liveness<S, A>> live) {
     CheckReport.Context ctx = context(resolved, config);
     int exit = ExitCodes.PASSED;
-    int states = 0;
     long start = System.nanoTime();
     Map<String, Object> verdicts = new LinkedHashMap<>();
-    for (org.panthorverify.core.Property.Liveness<S, A> l : live) {
+    RunControl control = new RunControl();
+    ConsoleListener listener = new ConsoleListener(err, opts.quiet, config);
+    org.panthorverify.explore.liveness.LivenessRunner.Result<S, A> result;
+    try (Interrupts ignored = new Interrupts(control)) {
+      result = org.panthorverify.explore.liveness.LivenessRunner.checkAll(model, live, config,
+          control, listener);
+    }
+    listener.endLine();
+    var graph = result.graph();
+    boolean unknown = false;
+    if (graph.constrained() > 0) {
+      out.printf("note: the state constraint cut steps off in %d states; those steps count as"
+          + " enabled for fairness, as in TLC%n", graph.constrained());
+    }
+    for (int i = 0; i < live.size(); i++) {
+      org.panthorverify.core.Property.Liveness<S, A> l = live.get(i);
       org.panthorverify.explore.liveness.LivenessRunner.Verdict<S, A> v =
-          org.panthorverify.explore.liveness.LivenessRunner.check(model, l);
-      states = v.states();
-      if (!v.vacuous().isEmpty()) {
-        out.printf("warning: %s is vacuous for %s: no reachable state satisfies its trigger%n",
-            l.name(), String.join(", ", v.vacuous()));
+          result.verdicts().get(i);
+      if (v.noFairBehaviour()) {
+        out.printf("warning: %s is vacuous: its fairness and the state constraint leave no fair"
+            + " behaviour (every behaviour ends stuttering where a fair step was cut off)%n",
+            l.name());
+      } else if (!v.vacuous().isEmpty()) {
+        out.printf("warning: %s is vacuous for %s: no reachable state satisfies its trigger, or"
+            + " no fair behaviour passes through one%n", l.name(), String.join(", ", v.vacuous()));
       }
       if (v.holds()) {
         out.printf("liveness property=%s verdict=holds fairness=%d families states=%d%n",
             l.name(), l.fairness().size(), v.states());
         verdicts.put(l.name(), "holds");
+      } else if (v.unknown()) {
+        out.printf("liveness property=%s verdict=unknown reason=%s: no counterexample among the"
+            + " %d states expanded before the search stopped%n", l.name(), v.incomplete(),
+            graph.expanded());
+        verdicts.put(l.name(), "unknown: " + v.incomplete());
+        unknown = true;
       } else {
         Path trace = dir.writeTrace(l.name() + ".itf.json", org.panthorverify.trace.Itf.fromTrace(
             model, v.lasso(), CheckReport.meta(ctx, l.name(), "liveness",
@@ -127,14 +150,26 @@ final class CheckRunner {
         exit = ExitCodes.LIVENESS;
       }
     }
+    if (exit == ExitCodes.PASSED && unknown) {
+      exit = ExitCodes.INCOMPLETE;
+    }
     Map<String, Object> stats = new LinkedHashMap<>();
-    stats.put("distinct", states);
+    stats.put("distinct", graph.size());
+    stats.put("expanded", graph.expanded());
+    stats.put("edges", graph.edges());
+    stats.put("depth", graph.stats().depth());
+    stats.put("graphBytes", graph.bytes());
+    if (graph.incomplete() != null) {
+      stats.put("incomplete", graph.incomplete().name());
+    }
     stats.put("liveness", verdicts);
     stats.put("exit", exit);
     dir.writeJson("stats.json", stats);
-    out.printf("done verdict=%s distinct=%d elapsed=%.2fs exit=%d%n",
-        exit == ExitCodes.PASSED ? "PASSED" : "VIOLATED", states,
-        (System.nanoTime() - start) / 1e9, exit);
+    String verdict = exit == ExitCodes.PASSED ? "PASSED"
+        : exit == ExitCodes.LIVENESS ? "VIOLATED" : "INCOMPLETE";
+    out.printf("done verdict=%s%s distinct=%d edges=%d depth=%d elapsed=%.2fs exit=%d%n", verdict,
+        graph.incomplete() == null ? "" : " reason=" + graph.incomplete(), graph.size(),
+        graph.edges(), graph.stats().depth(), (System.nanoTime() - start) / 1e9, exit);
     out.flush();
     return new Outcome(resolved, null, exit, dir.path(), null);
   }

@@ -10,7 +10,7 @@ package org.panthorverify.explore;
  * while nobody writes. The parallel BFS gives each partition of the fingerprint space to one
  * worker at a time, and separates reading and writing into phases.
  */
-final class FingerprintTable {
+public final class FingerprintTable {
   private static final double MAX_LOAD = 0.70;
 
   /** Key at {@code 2i}, value at {@code 2i + 1}: one cache line per probe. */
@@ -19,7 +19,7 @@ final class FingerprintTable {
   private int size;
   private int resizeAt;
 
-  FingerprintTable(int initialCapacity) {
+  public FingerprintTable(int initialCapacity) {
     int cap = Integer.highestOneBit(Math.max(16, initialCapacity - 1)) << 1;
     allocate(cap);
   }
@@ -34,16 +34,16 @@ final class FingerprintTable {
     return (int) (fp ^ (fp >>> 32)) & mask;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
   /** Bytes held by the table. */
-  long bytes() {
+  public long bytes() {
     return (long) slots.length * Long.BYTES;
   }
 
-  boolean contains(long fp) {
+  public boolean contains(long fp) {
     long[] t = slots;
     int m = mask;
     for (int i = slot(fp, m); ; i = (i + 1) & m) {
@@ -58,7 +58,7 @@ final class FingerprintTable {
   }
 
   /** The value stored for {@code fp}, or {@code missing}. */
-  long get(long fp, long missing) {
+  public long get(long fp, long missing) {
     long[] t = slots;
     int m = mask;
     for (int i = slot(fp, m); ; i = (i + 1) & m) {
@@ -73,7 +73,7 @@ final class FingerprintTable {
   }
 
   /** Adds {@code fp -> value} unless {@code fp} is present; true if it was added. */
-  boolean add(long fp, long value) {
+  public boolean add(long fp, long value) {
     long[] t = slots;
     int m = mask;
     for (int i = slot(fp, m); ; i = (i + 1) & m) {
@@ -93,7 +93,7 @@ final class FingerprintTable {
   }
 
   /** Sets the value of {@code fp}, adding it if absent. */
-  void put(long fp, long value) {
+  public void put(long fp, long value) {
     long[] t = slots;
     int m = mask;
     for (int i = slot(fp, m); ; i = (i + 1) & m) {

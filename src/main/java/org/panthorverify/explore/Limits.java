@@ -12,14 +12,14 @@ import java.util.List;
  * collection-usage thresholds), so garbage does not trigger it; a spare block of memory, freed on
  * {@link OutOfMemoryError}, lets a run that ran out of memory still write its report.
  */
-final class Limits {
+public final class Limits {
   private final RunControl control;
   private final long deadlineNanos;
   private final List<MemoryPoolMXBean> pools = new ArrayList<>();
   private volatile boolean outOfMemory;
   private volatile byte[] reserve = new byte[16 << 20];
 
-  Limits(ExploreConfig config, RunControl control) {
+  public Limits(ExploreConfig config, RunControl control) {
     this.control = control;
     this.deadlineNanos =
         config.timeLimit() == null ? Long.MAX_VALUE : System.nanoTime() + config.timeLimit().toNanos();
@@ -40,7 +40,7 @@ final class Limits {
   }
 
   /** Why the search must stop now, or null to go on. */
-  IncompleteReason check() {
+  public IncompleteReason check() {
     if (control.isCancelled()) {
       return IncompleteReason.INTERRUPTED;
     }
@@ -60,7 +60,7 @@ final class Limits {
   }
 
   /** Records that a worker ran out of memory and frees the reserve so the run can report. */
-  void outOfMemory() {
+  public void outOfMemory() {
     reserve = null;
     outOfMemory = true;
   }

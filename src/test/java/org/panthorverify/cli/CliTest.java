@@ -148,6 +148,20 @@ class CliTest {
     assertTrue(r.out().contains("liveness property=FL-2 verdict=holds"), r.out());
   }
 
+  @Test
+  void check_livenessStoppedByMaxStates_isUnknown_exit3_withStats() throws IOException {
+    Cli r = Cli.run("check", "scheduler", "--config", "small", "--property", "SL-3",
+        "--max-states", "2000", "--out", out());
+    assertEquals(3, r.exit(), r.out());
+    assertTrue(r.out().contains("liveness property=SL-3 verdict=unknown reason=MAX_STATES"),
+        r.out());
+    assertTrue(r.out().contains("done verdict=INCOMPLETE reason=MAX_STATES"), r.out());
+    String dir = r.out().lines().filter(l -> l.startsWith("dir ")).findFirst().orElseThrow()
+        .substring(4);
+    String stats = Files.readString(Path.of(dir).resolve("stats.json"));
+    assertTrue(stats.contains("\"incomplete\" : \"MAX_STATES\""), stats);
+  }
+
   static Stream<Arguments> badInput() {
     return Stream.of(
         Arguments.of(new String[] {"check", "nosuchmodel"}, "unknown model 'nosuchmodel'; valid:"),

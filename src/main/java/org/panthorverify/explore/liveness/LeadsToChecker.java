@@ -43,10 +43,12 @@ public final class LeadsToChecker {
   public static Optional<Lasso> check(LivenessGraph g, BitSet p, BitSet q, long weak,
       long strong) {
     int n = g.size();
-    // 1. The not-Q states reachable, inside not-Q, from a P-and-not-Q state.
+    int expanded = g.expanded();
+    // 1. The not-Q states reachable, inside not-Q, from a P-and-not-Q state. Only expanded nodes:
+    // the successors and enabled families of the others are unknown.
     BitSet region = new BitSet(n);
-    ArrayDeque<Integer> work = new ArrayDeque<>();
-    for (int v = p.nextSetBit(0); v >= 0 && v < n; v = p.nextSetBit(v + 1)) {
+    IntQueue work = new IntQueue(n);
+    for (int v = p.nextSetBit(0); v >= 0 && v < expanded; v = p.nextSetBit(v + 1)) {
       if (!q.get(v)) {
         region.set(v);
         work.add(v);
@@ -56,115 +58,62 @@ public final class LeadsToChecker {
       int v = work.poll();
       for (int e = g.edgeStart(v); e < g.edgeEnd(v); e++) {
         int t = g.target(e);
-        if (!q.get(t) && !region.get(t)) {
+        if (t < expanded && !q.get(t) && !region.get(t)) {
           region.set(t);
           work.add(t);
         }
       }
     }
+    work = null;
     if (region.isEmpty()) {
       return Optional.empty();
     }
-    // 2. Fair components (members as int arrays; membership through a stamped array, so that
-    // millions of small components cost no per-component bit set of the graph's size).
-    BitSet fair = new BitSet(n);
-    int[] fairComponent = new int[n];
-    Arrays.fill(fairComponent, -1);
-    List<int[]> components = new ArrayList<>();
-    int[] stampOf = new int[n];
-    int[] stamp = {0};
-    ArrayDeque<int[]> pending = new ArrayDeque<>(scc(g, members(region), stampOf, stamp));
-    while (!pending.isEmpty()) {
-      int[] c = pending.poll();
-      int mine = ++stamp[0];
-      for (int v : c) {
-        stampOf[v] = mine;
-      }
-      long taken = 0;
-      long all = -1L;
-      long any = 0;
-      for (int v : c) {
-        all &= g.enabled(v);
-        any |= g.enabled(v);
-        for (int e = g.edgeStart(v); e < g.edgeEnd(v); e++) {
-          if (stampOf[g.target(e)] == mine) {
-            taken |= g.edgeFamilies(e);
-          }
-        }
-      }
-      if ((weak & all & ~taken) != 0) {
-        continue; // a weakly fair family enabled throughout and never taken
-      }
-      long unmet = strong & any & ~taken;
-      if (unmet != 0) {
-        int[] rest = Arrays.stream(c).filter(v -> (g.enabled(v) & unmet) == 0).toArray();
-        if (rest.length > 0) {
-          pending.addAll(scc(g, rest, stampOf, stamp));
-        }
-        continue;
-      }
-      int id = components.size();
-      components.add(c);
-      for (int v : c) {
-        fair.set(v);
-        fairComponent[v] = id;
-      }
+    // 2. Fair components. A component found fair gets an id in fairComponent; one that a strongly
+    // fair family makes unfair is refined (its states where the family is enabled removed) and
+    // split again. No per-component bit sets: membership is marked with stamps.
+    Components comps = new Components(g, weak, strong);
+    comps.split(members(region));
+    while (!comps.pending.isEmpty()) {
+      comps.split(comps.pending.poll());
     }
-    if (fair.isEmpty()) {
+    if (comps.fairCount == 0) {
       return Optional.empty();
+    }
+    BitSet fair = new BitSet(n);
+    for (int v = region.nextSetBit(0); v >= 0; v = region.nextSetBit(v + 1)) {
+      if (comps.fairComponent[v] >= 0) {
+        fair.set(v);
+      }
     }
     // 3. The region's states that reach a fair component inside the region.
     BitSet leads = backward(g, region, fair);
     // 4. The shortest prefix to a P-and-not-Q state that leads there.
-    int[] parentEdge = new int[n];
-    int[] parent = new int[n];
-    Arrays.fill(parent, -2);
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int v = 0; v < g.initialCount(); v++) {
-      parent[v] = -1;
-      parentEdge[v] = -1;
-      queue.add(v);
-    }
-    int start = -1;
-    while (!queue.isEmpty() && start < 0) {
-      int v = queue.poll();
-      if (p.get(v) && !q.get(v) && leads.get(v)) {
-        start = v;
-        break;
-      }
-      for (int e = g.edgeStart(v); e < g.edgeEnd(v); e++) {
-        int t = g.target(e);
-        if (parent[t] == -2) {
-          parent[t] = v;
-          parentEdge[t] = e;
-          queue.add(t);
-        }
-      }
-    }
-    if (start < 0) {
+    Paths paths = new Paths(n);
+    int[][] prefix = paths.shortest(g, null, initials(g), v -> p.get(v) && !q.get(v)
+        && leads.get(v));
+    if (prefix == null) {
       return Optional.empty(); // not reachable from an initial state
     }
-    List<Integer> prefixNodes = new ArrayList<>();
-    List<Integer> prefixEdges = new ArrayList<>();
-    for (int v = start; v >= 0; v = parent[v]) {
-      prefixNodes.add(0, v);
-      prefixEdges.add(0, parentEdge[v]);
-    }
-    prefixEdges.remove(0);
+    int start = prefix[0][prefix[0].length - 1];
+    IntList prefixNodes = new IntList(prefix[0]);
+    IntList prefixEdges = new IntList(prefix[1]);
     // 5. Into the closest fair component, inside the region.
-    int[][] into = path(g, region, start, fair);
+    int[][] into = paths.shortest(g, region, new int[] {start}, fair::get);
     int entry = into[0][into[0].length - 1];
     for (int i = 1; i < into[0].length; i++) {
       prefixNodes.add(into[0][i]);
       prefixEdges.add(into[1][i - 1]);
     }
     // 6. A cycle through one witness per fairness family.
+    int id = comps.fairComponent[entry];
     BitSet c = new BitSet(n);
-    for (int v : components.get(fairComponent[entry])) {
-      c.set(v);
+    for (int v = fair.nextSetBit(0); v >= 0; v = fair.nextSetBit(v + 1)) {
+      if (comps.fairComponent[v] == id) {
+        c.set(v);
+      }
     }
-    List<Integer> cycle = new ArrayList<>(List.of(entry));
-    List<Integer> cycleEdges = new ArrayList<>();
+    IntList cycle = new IntList(new int[] {entry});
+    IntList cycleEdges = new IntList(new int[0]);
     int at = entry;
     for (int f = 0; f < 64; f++) {
       long bit = 1L << f;
@@ -197,31 +146,37 @@ public final class LeadsToChecker {
       if (witnessNode < 0) {
         continue;
       }
-      at = walk(g, c, at, witnessNode, cycle, cycleEdges);
+      at = walk(g, paths, c, at, witnessNode, cycle, cycleEdges);
       if (witnessEdge >= 0) {
         cycle.add(g.target(witnessEdge));
         cycleEdges.add(witnessEdge);
         at = g.target(witnessEdge);
       }
     }
-    walk(g, c, at, entry, cycle, cycleEdges);
+    walk(g, paths, c, at, entry, cycle, cycleEdges);
     if (cycle.size() == 1) {
       cycle.add(entry);
       cycleEdges.add(-1); // stutter
     }
-    return Optional.of(new Lasso(ints(prefixNodes), ints(prefixEdges), ints(cycle),
-        ints(cycleEdges)));
+    return Optional.of(new Lasso(prefixNodes.toArray(), prefixEdges.toArray(), cycle.toArray(),
+        cycleEdges.toArray()));
+  }
+
+  private static int[] initials(LivenessGraph g) {
+    int[] out = new int[g.initialCount()];
+    for (int v = 0; v < out.length; v++) {
+      out[v] = v;
+    }
+    return out;
   }
 
   /** Appends the shortest path inside {@code c} from {@code from} to {@code to}. */
-  private static int walk(LivenessGraph g, BitSet c, int from, int to, List<Integer> nodes,
-      List<Integer> edges) {
+  private static int walk(LivenessGraph g, Paths paths, BitSet c, int from, int to,
+      IntList nodes, IntList edges) {
     if (from == to) {
       return to;
     }
-    BitSet target = new BitSet();
-    target.set(to);
-    int[][] p = path(g, c, from, target);
+    int[][] p = paths.shortest(g, c, new int[] {from}, v -> v == to);
     for (int i = 1; i < p[0].length; i++) {
       nodes.add(p[0][i]);
       edges.add(p[1][i - 1]);
@@ -229,41 +184,71 @@ public final class LeadsToChecker {
     return to;
   }
 
-  /** The shortest path inside {@code within} from {@code from} to a node of {@code to}. */
-  private static int[][] path(LivenessGraph g, BitSet within, int from, BitSet to) {
-    int n = g.size();
-    int[] parent = new int[n];
-    int[] parentEdge = new int[n];
-    Arrays.fill(parent, -2);
-    parent[from] = -1;
-    ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(from));
-    int end = -1;
-    while (!queue.isEmpty()) {
-      int v = queue.poll();
-      if (to.get(v)) {
-        end = v;
-        break;
-      }
-      for (int e = g.edgeStart(v); e < g.edgeEnd(v); e++) {
-        int t = g.target(e);
-        if (within.get(t) && parent[t] == -2) {
-          parent[t] = v;
-          parentEdge[t] = e;
-          queue.add(t);
+  /**
+   * Breadth-first shortest paths with scratch arrays reused between searches (only the entries a
+   * search touched are reset), so that the few searches a lasso needs on a graph of millions of
+   * nodes cost no fresh arrays of the graph's size.
+   */
+  private static final class Paths {
+    final int[] parent;
+    final int[] parentEdge;
+    final IntQueue queue;
+
+    Paths(int n) {
+      parent = new int[n];
+      parentEdge = new int[n];
+      Arrays.fill(parent, -2);
+      queue = new IntQueue(n);
+    }
+
+    /**
+     * The shortest path from one of {@code sources} (tried in order) to a node satisfying {@code
+     * goal}, through nodes of {@code within} (null: any node); {@code [nodes, edges]}, or null.
+     */
+    int[][] shortest(LivenessGraph g, BitSet within, int[] sources,
+        java.util.function.IntPredicate goal) {
+      queue.clear();
+      for (int s : sources) {
+        if (parent[s] == -2) {
+          parent[s] = -1;
+          parentEdge[s] = -1;
+          queue.add(s);
         }
       }
+      int end = -1;
+      int visited = 0;
+      while (visited < queue.tail) {
+        int v = queue.items[visited++];
+        if (goal.test(v)) {
+          end = v;
+          break;
+        }
+        for (int e = g.edgeStart(v); e < g.edgeEnd(v); e++) {
+          int t = g.target(e);
+          if ((within == null || within.get(t)) && parent[t] == -2) {
+            parent[t] = v;
+            parentEdge[t] = e;
+            queue.add(t);
+          }
+        }
+      }
+      int[][] out = null;
+      if (end >= 0) {
+        IntList nodes = new IntList(new int[0]);
+        IntList edges = new IntList(new int[0]);
+        for (int v = end; v >= 0; v = parent[v]) {
+          nodes.add(v);
+          if (parent[v] >= 0) {
+            edges.add(parentEdge[v]);
+          }
+        }
+        out = new int[][] {nodes.reversed(), edges.reversed()};
+      }
+      for (int i = 0; i < queue.tail; i++) {
+        parent[queue.items[i]] = -2;
+      }
+      return out;
     }
-    if (end < 0) {
-      throw new IllegalStateException("no path from " + from);
-    }
-    List<Integer> nodes = new ArrayList<>();
-    List<Integer> edges = new ArrayList<>();
-    for (int v = end; v != from; v = parent[v]) {
-      nodes.add(0, v);
-      edges.add(0, parentEdge[v]);
-    }
-    nodes.add(0, from);
-    return new int[][] {ints(nodes), ints(edges)};
   }
 
   /** The nodes of {@code within} that reach {@code targets} without leaving {@code within}. */
@@ -291,8 +276,9 @@ public final class LeadsToChecker {
         }
       }
     }
+    fill = null;
     BitSet seen = (BitSet) targets.clone();
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    IntQueue queue = new IntQueue(n);
     for (int v = targets.nextSetBit(0); v >= 0; v = targets.nextSetBit(v + 1)) {
       queue.add(v);
     }
@@ -315,89 +301,219 @@ public final class LeadsToChecker {
   }
 
   /**
-   * The strongly connected components of the subgraph induced by {@code nodes}, by an iterative
-   * Tarjan (no recursion, so deep graphs do not overflow the stack). Every node has a stuttering
-   * self-loop, so each component, even a single node, carries a cycle. Membership of {@code
-   * nodes} is marked in {@code stampOf} with a fresh stamp taken from {@code stamp}.
+   * Splits node sets into strongly connected components and sorts them into fair, unfair and to
+   * be refined. Scratch arrays of the graph's size are allocated once and shared by every split.
    */
-  static List<int[]> scc(LivenessGraph g, int[] nodes, int[] stampOf, int[] stamp) {
-    int mine = ++stamp[0];
-    for (int v : nodes) {
-      stampOf[v] = mine;
+  static final class Components {
+    final LivenessGraph g;
+    final long weak;
+    final long strong;
+    /** The id of the fair component a node belongs to, or -1. */
+    final int[] fairComponent;
+    int fairCount;
+    final ArrayDeque<int[]> pending = new ArrayDeque<>();
+    /** Membership of the node set being split. */
+    private final int[] setStamp;
+    /** Membership of the component being judged. */
+    private final int[] compStamp;
+    private int stamp;
+    private final int[] index;
+    private final int[] low;
+    private final int[] stack;
+    private final int[] callNode;
+    private final int[] callEdge;
+    private final BitSet onStack;
+
+    Components(LivenessGraph g, long weak, long strong) {
+      this.g = g;
+      this.weak = weak;
+      this.strong = strong;
+      int n = g.size();
+      fairComponent = new int[n];
+      Arrays.fill(fairComponent, -1);
+      setStamp = new int[n];
+      compStamp = new int[n];
+      index = new int[n];
+      low = new int[n];
+      stack = new int[n];
+      callNode = new int[n];
+      callEdge = new int[n];
+      onStack = new BitSet(n);
     }
-    int m = nodes.length;
-    // Local indices: position in `nodes` (found by binary search; nodes are sorted).
-    int[] sorted = nodes.clone();
-    Arrays.sort(sorted);
-    int[] index = new int[m];
-    int[] low = new int[m];
-    Arrays.fill(index, -1);
-    boolean[] onStack = new boolean[m];
-    int[] stack = new int[m];
-    int sp = 0;
-    int[] callNode = new int[m];
-    int[] callEdge = new int[m];
-    int counter = 0;
-    List<int[]> out = new ArrayList<>();
-    for (int rootPos = 0; rootPos < m; rootPos++) {
-      if (index[rootPos] >= 0) {
-        continue;
+
+    /**
+     * Splits the subgraph induced by {@code nodes} into strongly connected components by an
+     * iterative Tarjan (no recursion, so deep graphs do not overflow the stack), judging each as
+     * it is found. Every node has a stuttering self-loop, so each component, even a single node,
+     * carries a cycle.
+     */
+    void split(int[] nodes) {
+      int mine = ++stamp;
+      for (int v : nodes) {
+        setStamp[v] = mine;
+        index[v] = -1;
       }
-      int depth = 0;
-      callNode[0] = rootPos;
-      callEdge[0] = g.edgeStart(sorted[rootPos]);
-      index[rootPos] = low[rootPos] = counter++;
-      stack[sp++] = rootPos;
-      onStack[rootPos] = true;
-      while (depth >= 0) {
-        int vp = callNode[depth];
-        int v = sorted[vp];
-        if (callEdge[depth] < g.edgeEnd(v)) {
-          int t = g.target(callEdge[depth]++);
-          if (stampOf[t] != mine) {
-            continue;
-          }
-          int tp = Arrays.binarySearch(sorted, t);
-          if (index[tp] < 0) {
-            index[tp] = low[tp] = counter++;
-            stack[sp++] = tp;
-            onStack[tp] = true;
-            depth++;
-            callNode[depth] = tp;
-            callEdge[depth] = g.edgeStart(t);
-          } else if (onStack[tp]) {
-            low[vp] = Math.min(low[vp], index[tp]);
-          }
+      int sp = 0;
+      int counter = 0;
+      for (int root : nodes) {
+        if (index[root] >= 0) {
           continue;
         }
-        if (low[vp] == index[vp]) {
-          int count = 0;
-          int w;
-          int top = sp;
-          do {
-            w = stack[--sp];
-            onStack[w] = false;
-            count++;
-          } while (w != vp);
-          int[] c = new int[count];
-          for (int i = 0; i < count; i++) {
-            c[i] = sorted[stack[sp + i]];
+        int depth = 0;
+        callNode[0] = root;
+        callEdge[0] = g.edgeStart(root);
+        index[root] = low[root] = counter++;
+        stack[sp++] = root;
+        onStack.set(root);
+        while (depth >= 0) {
+          int v = callNode[depth];
+          if (callEdge[depth] < g.edgeEnd(v)) {
+            int t = g.target(callEdge[depth]++);
+            if (setStamp[t] != mine) {
+              continue;
+            }
+            if (index[t] < 0) {
+              index[t] = low[t] = counter++;
+              stack[sp++] = t;
+              onStack.set(t);
+              depth++;
+              callNode[depth] = t;
+              callEdge[depth] = g.edgeStart(t);
+            } else if (onStack.get(t)) {
+              low[v] = Math.min(low[v], index[t]);
+            }
+            continue;
           }
-          Arrays.sort(c);
-          out.add(c);
-          assert top - sp == count;
-        }
-        depth--;
-        if (depth >= 0) {
-          int up = callNode[depth];
-          low[up] = Math.min(low[up], low[vp]);
+          if (low[v] == index[v]) {
+            int top = sp;
+            int w;
+            do {
+              w = stack[--sp];
+              onStack.clear(w);
+            } while (w != v);
+            judge(sp, top);
+          }
+          depth--;
+          if (depth >= 0) {
+            int up = callNode[depth];
+            low[up] = Math.min(low[up], low[v]);
+          }
         }
       }
     }
-    return out;
+
+    /** Judges the component {@code stack[from .. to)}. */
+    private void judge(int from, int to) {
+      if (to - from == 1) {
+        // A single node: its cycles are stuttering, which takes no family, and self-loops.
+        int v = stack[from];
+        long enabled = g.enabled(v);
+        long taken = 0;
+        for (int e = g.edgeStart(v); e < g.edgeEnd(v); e++) {
+          if (g.target(e) == v) {
+            taken |= g.edgeFamilies(e);
+          }
+        }
+        if (((weak | strong) & enabled & ~taken) == 0) {
+          fairComponent[v] = fairCount++;
+        }
+        return;
+      }
+      int mine = ++stamp;
+      long taken = 0;
+      long all = -1L;
+      long any = 0;
+      for (int i = from; i < to; i++) {
+        compStamp[stack[i]] = mine;
+      }
+      for (int i = from; i < to; i++) {
+        int v = stack[i];
+        all &= g.enabled(v);
+        any |= g.enabled(v);
+        for (int e = g.edgeStart(v); e < g.edgeEnd(v); e++) {
+          if (compStamp[g.target(e)] == mine) {
+            taken |= g.edgeFamilies(e);
+          }
+        }
+      }
+      if ((weak & all & ~taken) != 0) {
+        return; // a weakly fair family enabled throughout and never taken
+      }
+      long unmet = strong & any & ~taken;
+      if (unmet != 0) {
+        int[] rest = Arrays.stream(stack, from, to)
+            .filter(v -> (g.enabled(v) & unmet) == 0).sorted().toArray();
+        if (rest.length > 0) {
+          pending.add(rest);
+        }
+        return;
+      }
+      int id = fairCount++;
+      for (int i = from; i < to; i++) {
+        fairComponent[stack[i]] = id;
+      }
+    }
   }
 
-  private static int[] ints(List<Integer> l) {
-    return l.stream().mapToInt(Integer::intValue).toArray();
+  /** A FIFO of ints with room for every node once. */
+  private static final class IntQueue {
+    final int[] items;
+    int head;
+    int tail;
+
+    IntQueue(int capacity) {
+      items = new int[capacity];
+    }
+
+    void add(int v) {
+      items[tail++] = v;
+    }
+
+    int poll() {
+      return items[head++];
+    }
+
+    boolean isEmpty() {
+      return head == tail;
+    }
+
+    void clear() {
+      head = 0;
+      tail = 0;
+    }
+  }
+
+  /** A growable list of ints. */
+  private static final class IntList {
+    private int[] items;
+    private int size;
+
+    IntList(int[] initial) {
+      items = Arrays.copyOf(initial, Math.max(4, initial.length));
+      size = initial.length;
+    }
+
+    void add(int v) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = v;
+    }
+
+    int size() {
+      return size;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(items, size);
+    }
+
+    int[] reversed() {
+      int[] out = new int[size];
+      for (int i = 0; i < size; i++) {
+        out[i] = items[size - 1 - i];
+      }
+      return out;
+    }
   }
 }

@@ -2,25 +2,23 @@ package org.panthorverify.explore.liveness;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.panthorverify.core.Action;
 import org.panthorverify.core.Model;
 import org.panthorverify.core.Property;
-import org.panthorverify.core.Step;
 import org.panthorverify.core.Trace;
+import org.panthorverify.explore.ExploreConfig;
+import org.panthorverify.explore.IncompleteReason;
+import org.panthorverify.explore.ProgressListener;
+import org.panthorverify.explore.RunControl;
 
 /**
- * Checks a model's {@link Property.Liveness} property: builds the reachable state graph (one
- * thread, states kept in a hash map, so for small and medium configs), labels each edge with the
- * fairness families of its action and each state with the families enabled in it, and asks
- * {@link LeadsToChecker} about every clause.
- *
- * <p>As in TLA+, where {@code WF_vars(A)} speaks of {@code <<A>>_vars}, a step that leaves the
- * state unchanged counts as stuttering: it neither enables nor takes its family. Successors
- * outside the model's bounds ({@link Model#withinBounds}) are dropped.
+ * Checks a model's {@link Property.Liveness} properties: explores the reachable graph once ({@link
+ * StateGraph}, compact and parallel), labels it for each property's fairness, and asks {@link
+ * LeadsToChecker} about every clause. The forms reduce to leads-to: {@code <>Q} is {@code Init ~>
+ * Q}, {@code []<>Q} is {@code TRUE ~> Q}.
  */
 public final class LivenessRunner {
   private LivenessRunner() {}
@@ -29,25 +27,71 @@ public final class LivenessRunner {
    * The verdict on one liveness property.
    *
    * @param property its name
-   * @param clause the label of the first clause that fails, or null when all hold
+   * @param clause the label of the first clause that fails, or null when none was found to fail
    * @param lasso the counterexample (a trace with a loop), or null
-   * @param states the reachable states the graph has
-   * @param vacuous the labels of the clauses whose trigger (P) no reachable state satisfies: they
-   *     hold without saying anything
+   * @param states the states the graph has
+   * @param vacuous the labels of the clauses that hold without saying anything: no reachable state
+   *     satisfies their trigger (P), or no fair behaviour passes through one that does (only
+   *     reported for a complete graph)
+   * @param noFairBehaviour true when the fairness and the state constraint leave no fair behaviour
+   *     at all: the property holds vacuously
+   * @param incomplete why the graph is incomplete, or null: without a lasso the property is then
+   *     neither proved nor refuted; a lasso found in an incomplete graph is still a real one
    */
   public record Verdict<S, A extends Action>(String property, String clause, Trace<S, A> lasso,
-      int states, List<String> vacuous) {
+      int states, List<String> vacuous, boolean noFairBehaviour, IncompleteReason incomplete) {
+    /** True when the property is proved: no lasso on a complete graph. */
     public boolean holds() {
-      return lasso == null;
+      return lasso == null && incomplete == null;
+    }
+
+    /** True when the search stopped early and found no lasso. */
+    public boolean unknown() {
+      return lasso == null && incomplete != null;
     }
   }
 
+  /** The verdicts on several properties, and the one graph they were checked on. */
+  public record Result<S, A extends Action>(List<Verdict<S, A>> verdicts, StateGraph<S, A> graph) {}
+
+  /** One property, on one thread, without limits. */
   public static <S, A extends Action> Verdict<S, A> check(Model<S, A> model,
       Property.Liveness<S, A> property) {
-    List<Property.Fairness<A>> fairness = property.fairness();
-    if (fairness.size() > 64) {
-      throw new IllegalArgumentException(property.name() + ": at most 64 fairness families");
+    return checkAll(model, List.of(property), ExploreConfig.builder().workers(1).build(),
+        new RunControl(), ProgressListener.NONE).verdicts().get(0);
+  }
+
+  /** Several properties on one graph, with {@code config}'s workers, limits and progress. */
+  public static <S, A extends Action> Result<S, A> checkAll(Model<S, A> model,
+      List<Property.Liveness<S, A>> properties, ExploreConfig config, RunControl control,
+      ProgressListener listener) {
+    for (Property.Liveness<S, A> l : properties) {
+      if (l.fairness().size() > 64) {
+        throw new IllegalArgumentException(l.name() + ": at most 64 fairness families, got "
+            + l.fairness().size());
+      }
     }
+    // The predicates every clause needs, indexed: P (for leads-to) then Q, clause by clause.
+    List<Predicate<S>> predicates = new ArrayList<>();
+    for (Property.Liveness<S, A> l : properties) {
+      for (Property.Clause<S> c : l.clauses()) {
+        predicates.add(c.p());
+        predicates.add(c.q());
+      }
+    }
+    StateGraph<S, A> graph = StateGraph.explore(model, predicates, config, control, listener);
+    List<Verdict<S, A>> verdicts = new ArrayList<>();
+    int k = 0;
+    for (Property.Liveness<S, A> l : properties) {
+      verdicts.add(check(graph, l, k));
+      k += 2 * l.clauses().size();
+    }
+    return new Result<>(List.copyOf(verdicts), graph);
+  }
+
+  private static <S, A extends Action> Verdict<S, A> check(StateGraph<S, A> graph,
+      Property.Liveness<S, A> property, int firstPredicate) {
+    List<Property.Fairness<A>> fairness = property.fairness();
     long weak = 0;
     long strong = 0;
     for (int f = 0; f < fairness.size(); f++) {
@@ -57,100 +101,44 @@ public final class LivenessRunner {
         weak |= 1L << f;
       }
     }
-    // The reachable graph, breadth-first, so node ids follow BFS order.
-    Map<S, Integer> ids = new HashMap<>();
-    List<S> states = new ArrayList<>();
-    List<S> initial = model.initialStates();
-    for (S s : initial) {
-      if (ids.putIfAbsent(s, states.size()) == null) {
-        states.add(s);
-      }
-    }
-    LivenessGraph.Builder builder = new LivenessGraph.Builder(states.size());
-    List<A> edgeActions = new ArrayList<>();
-    for (int v = 0; v < states.size(); v++) {
-      S s = states.get(v);
-      List<A> actions = model.enabledActions(s);
-      long enabled = 0;
-      List<long[]> edges = new ArrayList<>();
-      List<A> taken = new ArrayList<>();
-      for (A a : actions) {
-        S t = model.next(s, a);
-        if (!model.withinBounds(t) || t.equals(s)) {
-          continue; // dropped, or a stuttering step
-        }
-        long families = 0;
-        for (int f = 0; f < fairness.size(); f++) {
-          if (fairness.get(f).family().test(a)) {
-            families |= 1L << f;
-          }
-        }
-        enabled |= families;
-        Integer id = ids.get(t);
-        if (id == null) {
-          id = states.size();
-          ids.put(t, id);
-          states.add(t);
-        }
-        edges.add(new long[] {id, families});
-        taken.add(a);
-      }
-      builder.node(enabled);
-      for (long[] e : edges) {
-        builder.edge((int) e[0], e[1]);
-      }
-      edgeActions.addAll(taken);
-    }
-    LivenessGraph g = builder.build();
+    LivenessGraph g = graph.underFairness(fairness);
     BitSet all = new BitSet();
-    all.set(0, states.size());
+    all.set(0, g.expanded());
     BitSet init = new BitSet();
-    init.set(0, g.initialCount());
+    init.set(0, Math.min(g.initialCount(), g.expanded()));
     List<String> vacuous = new ArrayList<>();
+    // Without a state constraint every finite graph has a fair behaviour (a bottom component,
+    // whose every enabled step stays inside it, is fair), so this is only asked when the
+    // constraint cut steps off: a cut step keeps its family enabled, and stuttering where a fair
+    // family is enabled is unfair.
+    boolean constrained = graph.constrained() > 0 && graph.incomplete() == null;
+    BitSet none = new BitSet();
+    boolean noFair = constrained && LeadsToChecker.check(g, init, none, weak, strong).isEmpty();
+    int k = firstPredicate;
     for (Property.Clause<S> clause : property.clauses()) {
       BitSet p = switch (property.form()) {
-        case LEADS_TO -> mark(states, clause.p());
+        case LEADS_TO -> graph.marked(k);
         case EVENTUALLY -> init;
         case ALWAYS_EVENTUALLY -> all;
       };
+      BitSet q = graph.marked(k + 1);
+      k += 2;
       if (p.isEmpty()) {
-        vacuous.add(clause.label());
+        if (graph.incomplete() == null) {
+          vacuous.add(clause.label());
+        }
         continue;
       }
-      BitSet q = mark(states, clause.q());
       Optional<LeadsToChecker.Lasso> lasso = LeadsToChecker.check(g, p, q, weak, strong);
       if (lasso.isPresent()) {
-        return new Verdict<>(property.name(), clause.label(),
-            trace(lasso.get(), states, edgeActions), states.size(), List.copyOf(vacuous));
+        return new Verdict<>(property.name(), clause.label(), graph.trace(lasso.get()),
+            graph.size(), List.copyOf(vacuous), noFair, graph.incomplete());
+      }
+      if (constrained && !noFair && LeadsToChecker.check(g, p, none, weak, strong).isEmpty()) {
+        vacuous.add(clause.label()); // no fair behaviour passes through a P state
       }
     }
-    return new Verdict<>(property.name(), null, null, states.size(), List.copyOf(vacuous));
-  }
-
-  private static <S> BitSet mark(List<S> states, java.util.function.Predicate<S> pred) {
-    BitSet b = new BitSet(states.size());
-    for (int v = 0; v < states.size(); v++) {
-      if (pred.test(states.get(v))) {
-        b.set(v);
-      }
-    }
-    return b;
-  }
-
-  /** The lasso as a trace whose last state loops back to the cycle's first state. */
-  private static <S, A extends Action> Trace<S, A> trace(LeadsToChecker.Lasso l, List<S> states,
-      List<A> edgeActions) {
-    List<Step<S, A>> steps = new ArrayList<>();
-    int[] prefix = l.prefix();
-    steps.add(new Step<>(null, states.get(prefix[0])));
-    for (int i = 1; i < prefix.length; i++) {
-      steps.add(new Step<>(edgeActions.get(l.prefixEdges()[i - 1]), states.get(prefix[i])));
-    }
-    int loopStart = steps.size() - 1;
-    int[] cycle = l.cycle();
-    for (int i = 1; i < cycle.length - 1; i++) {
-      steps.add(new Step<>(edgeActions.get(l.cycleEdges()[i - 1]), states.get(cycle[i])));
-    }
-    return new Trace<>(steps, loopStart);
+    return new Verdict<>(property.name(), null, null, graph.size(), List.copyOf(vacuous), noFair,
+        graph.incomplete());
   }
 }

@@ -120,7 +120,61 @@ class LeadsToCheckerTest {
     }
     LivenessGraph g = b.build();
     int[] all = java.util.stream.IntStream.range(0, n).toArray();
-    assertEquals(1, LeadsToChecker.scc(g, all, new int[n], new int[1]).size(), "one big cycle");
+    LeadsToChecker.Components c = new LeadsToChecker.Components(g, A, 0);
+    c.split(all);
+    assertEquals(1, c.fairCount, "one big cycle, fair: A is taken on it");
+    assertTrue(java.util.Arrays.stream(c.fairComponent).allMatch(id -> id == 0));
     assertTrue(LeadsToChecker.check(g, set(0), new BitSet(), A, 0).isPresent());
+  }
+
+  /** A graph of which only the first {@code expanded} nodes have their successors. */
+  private static LivenessGraph partial(LivenessGraph g, int expanded) {
+    int n = g.size();
+    int[] offsets = new int[n + 1];
+    java.util.List<Integer> targets = new java.util.ArrayList<>();
+    java.util.List<Long> families = new java.util.ArrayList<>();
+    long[] enabled = new long[n];
+    for (int v = 0; v < n; v++) {
+      offsets[v] = targets.size();
+      enabled[v] = g.enabled(v);
+      for (int e = g.edgeStart(v); e < g.edgeEnd(v); e++) {
+        targets.add(g.target(e));
+        families.add(g.edgeFamilies(e));
+      }
+    }
+    offsets[n] = targets.size();
+    int[] labels = java.util.stream.IntStream.range(0, targets.size()).toArray();
+    return new LivenessGraph(n, g.initialCount(), expanded, offsets,
+        targets.stream().mapToInt(Integer::intValue).toArray(), labels,
+        families.stream().mapToLong(Long::longValue).toArray(), enabled);
+  }
+
+  @Test
+  void aPartialGraph_neverEndsALassoInANodeWhoseSuccessorsAreUnknown() {
+    // 0 -A-> 1; node 1 has no successors. Complete: stuttering in 1 (nothing enabled) is fair and
+    // never reaches Q. With only node 0 expanded, node 1 may well have successors: no verdict.
+    LivenessGraph.Builder b = new LivenessGraph.Builder(1);
+    b.node(A).edge(1, A);
+    b.node(0);
+    LivenessGraph complete = b.build();
+    assertTrue(LeadsToChecker.check(complete, set(0), new BitSet(), A, 0).isPresent());
+    assertTrue(LeadsToChecker.check(partial(complete, 1), set(0), new BitSet(), A, 0).isEmpty(),
+        "node 1 is not expanded");
+  }
+
+  @Test
+  void aPartialGraph_stillYieldsAFairCycleAmongExpandedNodes() {
+    // 0 -A-> 1 -A-> 0, and 1 -B-> 2 (not expanded). B is only enabled in 1: with B weakly fair the
+    // cycle 0,1 is fair (B is disabled in 0); with B strongly fair it is not.
+    LivenessGraph.Builder b = new LivenessGraph.Builder(1);
+    b.node(A).edge(1, A);
+    b.node(A | B).edge(0, A).edge(2, B);
+    b.node(0);
+    LivenessGraph g = partial(b.build(), 2);
+    LeadsToChecker.Lasso l = LeadsToChecker.check(g, set(0), set(2), A, 0).orElseThrow();
+    assertArrayEquals(new int[] {0, 1, 0}, l.cycle());
+    assertTrue(LeadsToChecker.check(g, set(0), set(2), A | B, 0).isPresent(), "B weakly fair");
+    assertTrue(LeadsToChecker.check(g, set(0), set(2), A, B).isEmpty(),
+        "B strongly fair: the only escape is to the goal");
   }
 }
