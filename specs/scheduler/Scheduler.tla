@@ -841,6 +841,9 @@ TickStart ==
 (* tick_ctx_pick_groups_from_list); batch 1 of tick_ctx_apply sends        *)
 (* SUSPEND (or TERMINATE if it cannot run) to each evicted group and the   *)
 (* new slot priorities (ENDPOINT_CONFIG) to the chosen bound ones.         *)
+\* TickPick's guard: the tick is in its status phase and every STATUS_UPDATE is acked.
+TickPickGuard == phase = "status" /\ statusReq = statusAck
+
 TickPick ==
   LET boundQ == UNION {QueuesOf(g) : g \in BoundGroups}
       waitQ == {q \in boundQ : sync[q] \in {"wait", "signalled"}}
@@ -863,8 +866,7 @@ TickPick ==
       \* the bound groups in slot order, as the status sync walks them
       boundSeq == LET sl == SlotsInOrder(BoundSlots) IN [k \in DOMAIN sl |-> slotGroup[sl[k]]]
   IN
-  /\ phase = "status"
-  /\ statusReq = statusAck
+  /\ TickPickGuard
   /\ idle' = syncedIdle
   /\ blocked' = syncedBlocked
   \* each waiting bound group goes on the tail of groups.waiting unless it is on it
@@ -974,10 +976,9 @@ EvictAndBindB(b, fe) ==
 
 (* Batch 1 acked: the evictions, then batch 2, every AS enable succeeding  *)
 (* (a -EBUSY still fails the bind).                                        *)
-TickEvictDone ==
-  /\ phase = "evict"
-  /\ EvictAcked
-  /\ SetSt(EvictAndBindB(St, FALSE).b)
+TickEvictDoneGuard == phase = "evict" /\ EvictAcked
+TickEvictDoneNext == EvictAndBindB(St, FALSE).b
+TickEvictDone == TickEvictDoneGuard /\ SetSt(TickEvictDoneNext)
 
 (* As TickEvictDone, but enabling the AS of the first group whose VM needs *)
 (* one fails (panthor_mmu_as_enable times out on AS_ACTIVE): the bind      *)
@@ -1003,53 +1004,50 @@ FinishOne(b, g) ==
   LET b1 == CsgSlotSyncStateB(b, b.csgId[g])
   IN IF b1.gState[g] = "active" THEN TimerResumeB(b1, g) ELSE b1
 
-TickFinish ==
+TickFinishGuard == phase = "bind" /\ \A i \in SlotIds : CsgAcked(i)
+TickFinishNext ==
   LET b1 == FoldSeq(FinishOne, St, ctx)
-  IN
-  /\ phase = "bind"
-  /\ \A i \in SlotIds : CsgAcked(i)
-  /\ SetSt([b1 EXCEPT !.used = Cardinality(BoundSlots),
-                      \* neither the state sync nor the timers change idleness
-                      !.mightIdle = \E g \in Range(ctx) : GroupIsIdle(g),
-                      !.hasRef = IF Suspend THEN \E g \in Range(ctx) : ~GroupIsIdle(g) ELSE @,
-                      !.elapsed = FALSE,
-                      !.stopped = stopTick,
-                      !.tick = IF ~stopTick /\ @ = "none" THEN "delayed" ELSE @,
-                      !.ctx = <<>>,
-                      !.full = FALSE,
-                      !.deadline = FALSE,
-                      !.stopTick = FALSE,
-                      !.phase = "idle"])
+  IN [b1 EXCEPT !.used = Cardinality(BoundSlots),
+                \* neither the state sync nor the timers change idleness
+                !.mightIdle = \E g \in Range(ctx) : GroupIsIdle(g),
+                !.hasRef = IF Suspend THEN \E g \in Range(ctx) : ~GroupIsIdle(g) ELSE @,
+                !.elapsed = FALSE,
+                !.stopped = stopTick,
+                !.tick = IF ~stopTick /\ @ = "none" THEN "delayed" ELSE @,
+                !.ctx = <<>>,
+                !.full = FALSE,
+                !.deadline = FALSE,
+                !.stopTick = FALSE,
+                !.phase = "idle"]
+TickFinish == TickFinishGuard /\ SetSt(TickFinishNext)
 
 (* csgs_upd_ctx_apply_locked times out (100 ms) on a batch: a device reset *)
 (* is scheduled (panthor_device_schedule_reset) and the tick gives up      *)
 (* (tick_ctx_cleanup, see TickCleanupB) without re-arming.  Only a hung FW *)
 (* lets a wait time out.                                                   *)
-WaitTimeout ==
+WaitTimeoutGuard ==
   /\ hung
   /\ phase # "idle"
   /\ CASE phase = "status" -> statusReq # statusAck
        [] phase = "evict" -> ~EvictAcked
        [] OTHER -> \E i \in SlotIds : ~CsgAcked(i)
-  /\ SetSt([TickCleanupB([St EXCEPT !.resetPending = TRUE, !.tick = "none"])
-              EXCEPT !.full = FALSE, !.deadline = FALSE, !.stopTick = FALSE])
+WaitTimeoutNext ==
+  [TickCleanupB([St EXCEPT !.resetPending = TRUE, !.tick = "none"])
+     EXCEPT !.full = FALSE, !.deadline = FALSE, !.stopTick = FALSE]
+WaitTimeout == WaitTimeoutGuard /\ SetSt(WaitTimeoutNext)
 
 (* The reset work's panthor_sched_pre_reset (it bails while the device is  *)
 (* suspended): reset.in_progress := TRUE, the tick cancelled, and          *)
 (* panthor_sched_suspend (SchedSuspendB).  Then every group on a run list  *)
 (* moves to the tail of stopped_groups (panthor_group_stop): the runnable  *)
 (* lists from the lowest band up, then the idle lists.                     *)
-ResetPre ==
+ResetPreGuard == resetPending /\ ~resetInProgress /\ phase = "idle" /\ pm = "active"
+ResetPreNext ==
   LET b1 == SchedSuspendB([St EXCEPT !.resetInProgress = TRUE, !.tick = "none"])
-  IN
-  /\ resetPending
-  /\ ~resetInProgress
-  /\ phase = "idle"
-  /\ pm = "active"
-  /\ SetSt([b1 EXCEPT !.stoppedGroups = @ \o b1.runnable0 \o b1.runnable1 \o b1.idle0
-                                            \o b1.idle1,
-                      !.runnable0 = <<>>, !.runnable1 = <<>>, !.idle0 = <<>>, !.idle1 = <<>>,
-                      !.used = 0])
+  IN [b1 EXCEPT !.stoppedGroups = @ \o b1.runnable0 \o b1.runnable1 \o b1.idle0 \o b1.idle1,
+                !.runnable0 = <<>>, !.runnable1 = <<>>, !.idle0 = <<>>, !.idle1 = <<>>,
+                !.used = 0]
+ResetPre == ResetPreGuard /\ SetSt(ResetPreNext)
 
 (* The reset work reloads the FW (every slot empty, the FW answers again), *)
 (* clears reset.pending (and with it the unrecoverable-fault marker),      *)
@@ -1303,10 +1301,9 @@ SyncUpdOne(b, g) ==
               ELSE u
   IN IF QueuesOf(g) \cap b1.blocked = {} THEN [b1 EXCEPT !.waiting = Remove(@, g)] ELSE b1
 
-SyncUpdWork ==
-  /\ syncUpd
-  /\ phase = "idle"
-  /\ SetSt(FoldSeq(SyncUpdOne, [St EXCEPT !.syncUpd = FALSE], waiting))
+SyncUpdWorkGuard == syncUpd /\ phase = "idle"
+SyncUpdWorkNext == FoldSeq(SyncUpdOne, [St EXCEPT !.syncUpd = FALSE], waiting)
+SyncUpdWork == SyncUpdWorkGuard /\ SetSt(SyncUpdWorkNext)
 
 (* The sync object that queue `queue' of group `group' waits on is         *)
 (* signalled (by another queue's SYNC_ADD, which raises a sync update and  *)
@@ -1377,10 +1374,9 @@ EventSlots ==   \* one set, not a disjunction: TLC would take one step per true 
   evtSync \cup evtIdle \cup {j \in SlotIds : evtFatal[j] # 0}
     \cup {j \in evtOom : slotGroup[j] # NoGroup /\ oomWork[slotGroup[j]] = "none"}
 
-EventsWork(slot) ==
-  /\ phase = "idle"
-  /\ slot \in EventSlots
-  /\ SetSt(ProcessCsgIrqB([St EXCEPT !.unrec = @ \/ evtFatal[slot] = 2], slot))
+EventsWorkGuard(slot) == phase = "idle" /\ slot \in EventSlots
+EventsWorkNext(slot) == ProcessCsgIrqB([St EXCEPT !.unrec = @ \/ evtFatal[slot] = 2], slot)
+EventsWork(slot) == EventsWorkGuard(slot) /\ SetSt(EventsWorkNext(slot))
 
 (* The FW answers slot `slot''s STATUS_UPDATE request.                     *)
 FwStatusAck(slot) ==
@@ -1606,16 +1602,17 @@ FwHang ==
 (* the FW is halted and panthor_mmu_suspend releases every AS (VmBind).    *)
 (* The tick work is not cancelled, and neither used_csg_slot_count nor     *)
 (* pm.has_ref changes.                                                     *)
-PmSuspend(system) ==
-  LET b1 == SchedSuspendB(St)
-      b2 == IF VmBind THEN [b1 EXCEPT !.vmAs = {}, !.lru = <<>>] ELSE b1
-  IN
+PmSuspendGuard(system) ==
   /\ Suspend
   /\ pm = "active"
   /\ phase = "idle"
   /\ ~resetInProgress
   /\ IF system THEN TRUE ELSE ~hasRef   \* not a disjunction: one step when both hold
-  /\ SetSt([b2 EXCEPT !.pm = IF system THEN "system-suspended" ELSE "runtime-suspended"])
+PmSuspendNext(system) ==
+  LET b1 == SchedSuspendB(St)
+      b2 == IF VmBind THEN [b1 EXCEPT !.vmAs = {}, !.lru = <<>>] ELSE b1
+  IN [b2 EXCEPT !.pm = IF system THEN "system-suspended" ELSE "runtime-suspended"]
+PmSuspend(system) == PmSuspendGuard(system) /\ SetSt(PmSuspendNext(system))
 
 (* The system wakes up: panthor_device_resume brings the FW back (dropping *)
 (* a pending reset, which the full reload replaces) and                    *)
@@ -1864,6 +1861,162 @@ S11_OomSafety ==
 \* JOB_TIMEOUT of running time without progress.
 TimeoutOnlyWithoutProgress ==
   [][\A g \in GroupIds, k \in QIdx : JobTimeout(g, k) => since[Q(g, k)] = TMR_FULL]_vars
+
+-----------------------------------------------------------------------------
+(* Liveness: the fairness of SchedProperties.fairness and SL-1 ... SL-5    *)
+(* of SchedProperties.liveness (SL-4a included).                           *)
+(*                                                                         *)
+(* Java's fairness is weak fairness of every step the kernel or the device *)
+(* takes (Driver KERNEL or DEVICE), not of the environment's (SubmitJob,   *)
+(* Destroy, CreatePublish, EnvSignal, FwSyncWait, FwCsFatal, FwCorruptAck, *)
+(* FwTilerOom, FwHang, TickBindFails, PmSuspend(TRUE), PmResume), with one *)
+(* family per action instance: one WF_vars per instance here, each work    *)
+(* item, slot, queue and group its own (\A x : WF_vars(A(x)) is the        *)
+(* conjunction over the instances, not WF of their disjunction).  The only *)
+(* exception is OomGrow: the outcomes of one group's heap growth form one  *)
+(* family, WF_vars(\E outcome : OomGrow(group, outcome)).  Java counts a   *)
+(* step that leaves the state unchanged as stuttering (LivenessRunner): it *)
+(* neither enables nor takes its family, as with <<A>>_vars here.          *)
+(*                                                                         *)
+(* Explicit ENABLED.  TLC evaluates ENABLED <<A>>_vars by building an A    *)
+(* successor with its caching of LET definitions and operator arguments    *)
+(* switched off (Tool.evalAppl: "Never use cached LazyValues in an ENABLED *)
+(* expression"), and it does so for WF_vars(A) on every transition.  The   *)
+(* actions that apply the record helpers (SetSt) nest those helpers many   *)
+(* levels deep (FoldSeq, EvictOne's b1, b2, b3, ...), so without the cache *)
+(* each level re-evaluates the one below once per reference: exponential.  *)
+(* With WF_vars for every instance TLC found 27 states of MC_small in five *)
+(* minutes (the whole space takes seconds).  For those actions (TickPick,  *)
+(* TickEvictDone, TickFinish, WaitTimeout, ResetPre, SyncUpdWork,          *)
+(* EventsWork(slot), PmSuspend(FALSE)) the fairness below is WF_vars(A)    *)
+(* spelled out,                                                            *)
+(*     WF_vars(A) = <>[]ENABLED <<A>>_vars => []<><<A>>_vars               *)
+(*                = []<>~ENABLED <<A>>_vars \/ []<><<A>>_vars,             *)
+(* with ENABLED <<A>>_vars replaced by the state predicate En<A> that is   *)
+(* equal to it in every state, by the shape of A:                          *)
+(*   - A == AGuard /\ SetSt(ANext), ANext a record of every variable built *)
+(*     from St: SetSt gives every variable its ANext field, so an A step   *)
+(*     exists exactly when AGuard holds, it is the one to ANext, and it    *)
+(*     changes the state exactly when ANext # St.  En<A> is                *)
+(*     AGuard /\ ANext # St, which TLC evaluates as a state predicate,     *)
+(*     with its cache;                                                     *)
+(*   - TickPick == TickPickGuard /\ (one assignment x' = ... for every     *)
+(*     variable x, phase' = "evict" among them): a step exists exactly     *)
+(*     when TickPickGuard holds (phase = "status"), and it changes phase.  *)
+(* (TLC takes no operator with an action argument in a temporal formula,   *)
+(* so each is written out.)  The other actions are cheap for ENABLED and   *)
+(* keep WF_vars.                                                           *)
+
+EnTickPick == TickPickGuard
+EnTickEvictDone == TickEvictDoneGuard /\ TickEvictDoneNext # St
+EnTickFinish == TickFinishGuard /\ TickFinishNext # St
+EnWaitTimeout == WaitTimeoutGuard /\ WaitTimeoutNext # St
+EnResetPre == ResetPreGuard /\ ResetPreNext # St
+EnSyncUpdWork == SyncUpdWorkGuard /\ SyncUpdWorkNext # St
+EnEventsWork(slot) == EventsWorkGuard(slot) /\ EventsWorkNext(slot) # St
+EnPmSuspend(system) == PmSuspendGuard(system) /\ PmSuspendNext(system) # St
+
+\* The kernel's own steps: the tick work (tick_work: TickStart ... TickFinish, WaitTimeout for
+\* csgs_upd_ctx_apply_locked timing out), the reset work (panthor_sched_pre_reset,
+\* panthor_sched_post_reset), time passing (TimesliceEnds, QueueTimePasses), the end of
+\* panthor_group_create, group_term_work, sync_upd_work, the job timeout (queue_timedout_job),
+\* process_fw_events_work, group_process_tiler_oom (OomGrow, OomFinish) and runtime PM
+\* autosuspend (PmSuspend(FALSE)).
+KernelFairness ==
+  /\ WF_vars(TickStart)
+  /\ []<>~EnTickPick \/ []<><<TickPick>>_vars                    \* WF_vars(TickPick)
+  /\ []<>~EnTickEvictDone \/ []<><<TickEvictDone>>_vars          \* WF_vars(TickEvictDone)
+  /\ []<>~EnTickFinish \/ []<><<TickFinish>>_vars                \* WF_vars(TickFinish)
+  /\ []<>~EnWaitTimeout \/ []<><<WaitTimeout>>_vars              \* WF_vars(WaitTimeout)
+  /\ []<>~EnResetPre \/ []<><<ResetPre>>_vars                    \* WF_vars(ResetPre)
+  /\ WF_vars(ResetPost)
+  /\ WF_vars(TimesliceEnds)
+  /\ \A group \in GroupIds : WF_vars(CreateInit(group))
+  /\ \A group \in GroupIds : WF_vars(TermWork(group))
+  /\ []<>~EnSyncUpdWork \/ []<><<SyncUpdWork>>_vars              \* WF_vars(SyncUpdWork)
+  /\ \A group \in GroupIds, queue \in QIdx : WF_vars(QueueTimePasses(group, queue))
+  /\ \A group \in GroupIds, queue \in QIdx : WF_vars(JobTimeout(group, queue))
+  /\ \A slot \in SlotIds :                                       \* WF_vars(EventsWork(slot))
+       []<>~EnEventsWork(slot) \/ []<><<EventsWork(slot)>>_vars
+  /\ \A group \in GroupIds : WF_vars(\E outcome \in OomOutcomes : OomGrow(group, outcome))
+  /\ \A group \in GroupIds : WF_vars(OomFinish(group))
+  /\ []<>~EnPmSuspend(FALSE) \/ []<><<PmSuspend(FALSE)>>_vars    \* WF_vars(PmSuspend(FALSE))
+
+\* The FW's answers other than finishing jobs: the STATUS_UPDATE and CSG_STATE acks, CSG_IDLE,
+\* and the end of a sync wait whose object was signalled.
+DeviceFairness ==
+  /\ \A slot \in SlotIds : WF_vars(FwStatusAck(slot))
+  /\ \A slot \in SlotIds : WF_vars(FwCsgAck(slot))
+  /\ \A slot \in SlotIds : WF_vars(FwIdle(slot))
+  /\ \A slot \in SlotIds, queue \in QIdx : WF_vars(FwSyncResume(slot, queue))
+
+\* The FW finishes every job it runs (one family per slot and queue).
+JobFairness == \A slot \in SlotIds, queue \in QIdx : WF_vars(FwRunJob(slot, queue))
+
+\* SchedProperties.fairness.
+Fairness == KernelFairness /\ DeviceFairness /\ JobFairness
+
+\* SL-2's assumption without job timeouts: userspace signals in the end the sync objects the
+\* queues wait on (weak fairness of each EnvSignal instance).  With job timeouts the timeout
+\* ends the wait, with no assumption.
+SignalFairness ==
+  IF JobTimeouts THEN TRUE
+  ELSE \A group \in GroupIds, queue \in QIdx : WF_vars(EnvSignal(group, queue))
+
+\* SL-4's fairness: no assumption on how long the FW takes over a job (no FwRunJob families).
+BusyFairness == KernelFairness /\ DeviceFairness
+
+LiveSpec == Spec /\ Fairness
+
+\* SchedProperties.busyAbove: the non-idle groups that can run in a higher band than g.
+BusyAbove(g) ==
+  Cardinality({h \in GroupIds : Band(h) > Band(g) /\ ~QueuesIdle(h) /\ GroupCanRun(h)})
+
+\* SchedProperties.onList: g is on a run list or on stopped_groups.
+OnList(g) ==
+  g \in Range(runnable0) \cup Range(runnable1) \cup Range(idle0) \cup Range(idle1)
+        \cup Range(stoppedGroups)
+
+\* Each SL property is its fairness => its clauses, so that one cfg with SPECIFICATION Spec
+\* checks all of them (Spec /\ F => P is Spec => (F => P)).
+
+\* Java "SL-1": a group that can no longer run is eventually unbound and off every list, and its
+\* term work has run.  Clauses Retired(g).
+SL_1_Clauses ==
+  \A g \in GroupIds :
+    (life[g] = "ready" /\ ~GroupCanRun(g))
+      ~> (csgId[g] = NoSlot /\ g \notin termPending /\ ~OnList(g))
+SL_1 == Fairness => SL_1_Clauses
+
+\* Java "SL-2": every job that reached run_job eventually has its done fence signalled.  Clauses
+\* JobSignalled(q, j) (Java names the queue g, or g.k with two queues).
+SL_2_Clauses ==
+  \A q \in QueueIds, j \in 1..Jobs :
+    (submitted[q] >= j /\ signalled[q] < j) ~> (signalled[q] >= j)
+SL_2 == (Fairness /\ SignalFairness) => SL_2_Clauses
+
+\* Java "SL-3": an immediate tick request is eventually served by a tick, unless a reset
+\* intervenes.  Clause TickServed.
+SL_3_Clauses == (tick = "now") ~> (phase = "status" \/ resetPending \/ resetInProgress)
+SL_3 == Fairness => SL_3_Clauses
+
+\* Java "SL-4" (expected to fail) and "SL-4a": a non-idle group with at most Slots-1 non-idle
+\* groups of higher priority is eventually bound (or stops waiting so).  Clauses
+\* EventuallyBound(g).  SL-4 under BusyFairness, SL-4a under Fairness.
+WaitsWithRoom(g) ==
+  /\ csgId[g] = NoSlot /\ ~QueuesIdle(g) /\ GroupCanRun(g) /\ life[g] = "ready"
+  /\ BusyAbove(g) <= Slots - 1
+SL_4_Clauses ==
+  \A g \in GroupIds :
+    WaitsWithRoom(g)
+      ~> (csgId[g] # NoSlot \/ QueuesIdle(g) \/ ~GroupCanRun(g) \/ BusyAbove(g) > Slots - 1)
+SL_4 == BusyFairness => SL_4_Clauses
+SL_4a == Fairness => SL_4_Clauses
+
+\* Java "SL-5": every reset ends with every stopped group back on a run list or terminated.
+\* Clause ResetEnds.
+SL_5_Clauses == resetInProgress ~> (~resetInProgress /\ stoppedGroups = <<>>)
+SL_5 == Fairness => SL_5_Clauses
 
 -----------------------------------------------------------------------------
 (* Reachability witnesses of SchedProperties, as invariants that are       *)
