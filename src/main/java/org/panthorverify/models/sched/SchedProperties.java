@@ -475,9 +475,9 @@ final class SchedProperties {
   }
 
   /**
-   * SL-1 ... SL-5 of the reference, under {@link #fairness}. Not checked by the explorer yet
-   * (issue 5). SL-4 holds trivially while every queue has a bounded number of jobs (bound groups
-   * always drain); the reference's counterexample needs queues that never run dry.
+   * SL-1 ... SL-5 of the reference (and SL-4a), under {@link #fairness}; checked by {@code
+   * LivenessRunner}. {@code Scheduler.tla} has the same properties ({@code SL_1} ...) with the
+   * same fairness, and TLC agrees on {@code small} ({@code SchedTlcLivenessTest}).
    */
   static List<Property<SchedState, SchedAction>> liveness(SchedModel m) {
     SchedConfig c = m.config();
@@ -575,7 +575,7 @@ final class SchedProperties {
   /**
    * Weak fairness of every kernel and device step, one family per action instance (each work
    * item, slot and group is its own), except that the outcomes of one group's heap growth form
-   * one family.
+   * one family. {@code Scheduler.tla}'s {@code Fairness} is the same, conjunct by conjunct.
    */
   static List<Property.Fairness<SchedAction>> fairness(SchedModel m) {
     List<Property.Fairness<SchedAction>> out = new ArrayList<>();
