@@ -28,7 +28,7 @@ public final class ModelRegistry {
   /** Every model of panthor-verify. */
   public static ModelRegistry standard() {
     return new ModelRegistry(
-        List.of(fwHandshake(), sched(), twoPhase(), dieHard(), philosophers()));
+        List.of(fwHandshake(), sched(), mmu(), twoPhase(), dieHard(), philosophers()));
   }
 
   public List<ModelEntry> models() {
@@ -221,7 +221,61 @@ public final class ModelRegistry {
     return m;
   }
 
-static ModelEntry twoPhase() {
+  static ModelEntry mmu() {
+    List<VariantDef> variants = new java.util.ArrayList<>();
+    org.panthorverify.models.mmu.MmuModel.VARIANTS.forEach(
+        (id, v) -> variants.add(new VariantDef(id, v[1], v[0])));
+    return new ModelEntry(
+        "mmu",
+        "MMU address spaces and VM management (G3): AS slots and the LRU, AS commands, VM_BIND"
+            + " with locked regions, faults, reset",
+        List.of(ConstantDef.integer("as", "user AS slots (AS 0, the MCU's, on top)", 1, 3),
+            ConstantDef.integer("vms", "user VMs", 1, 3),
+            ConstantDef.integer("groups", "groups (group g uses VM g % vms)", 1, 3),
+            ConstantDef.integer("pages", "VA pages per VM", 1, 2),
+            ConstantDef.integer("binds", "VM_BIND operations userspace may submit", 0, 4),
+            ConstantDef.integer("faults", "GPU page faults that may happen", 0, 3),
+            ConstantDef.bool("hang", "an AS may get stuck with AS_ACTIVE set (reset)"),
+            ConstantDef.bool("destroy", "userspace may destroy VMs"),
+            ConstantDef.bool("allocfail", "a page-table edit may fail (VM declared unusable)")),
+        List.of(
+            new ConfigPreset("small", "1 AS, 2 VMs, 2 groups, 1 page, 1 bind, 1 fault",
+                mmuConstants(1, 2, 2, 1, 1, 1, 0, 0, 0), 13_992, 61, ConfigPreset.PASSED),
+            new ConfigPreset("default",
+                "1 AS, 2 VMs, 2 groups, 1 page, 2 binds, 1 fault, hangs, allocation failures",
+                mmuConstants(1, 2, 2, 1, 2, 1, 1, 0, 1), 1_545_107, 91, ConfigPreset.PASSED),
+            new ConfigPreset("evict", "2 AS, 3 VMs, 3 groups: eviction with an active VM"
+                + " around; no binds or faults",
+                mmuConstants(2, 3, 3, 1, 0, 0, 0, 0, 0), 6_872, 41, ConfigPreset.PASSED),
+            new ConfigPreset("large",
+                "default with VM destroy and 2 faults",
+                mmuConstants(1, 2, 2, 1, 2, 2, 1, 1, 1), 16_260_137, 118,
+                ConfigPreset.PASSED)),
+        variants,
+        "mmu",
+        (c, v) -> new org.panthorverify.models.mmu.MmuModel(
+            new org.panthorverify.models.mmu.MmuConfig(c.get("as"), c.get("vms"),
+                c.get("groups"), c.get("pages"), c.get("binds"), c.get("faults"),
+                c.get("hang") != 0, c.get("destroy") != 0, c.get("allocfail") != 0,
+                v == null ? java.util.Set.of() : java.util.Set.of(v))));
+  }
+
+  private static Map<String, Integer> mmuConstants(int as, int vms, int groups, int pages,
+      int binds, int faults, int hang, int destroy, int allocfail) {
+    Map<String, Integer> m = new java.util.LinkedHashMap<>();
+    m.put("as", as);
+    m.put("vms", vms);
+    m.put("groups", groups);
+    m.put("pages", pages);
+    m.put("binds", binds);
+    m.put("faults", faults);
+    m.put("hang", hang);
+    m.put("destroy", destroy);
+    m.put("allocfail", allocfail);
+    return m;
+  }
+
+  static ModelEntry twoPhase() {
     return new ModelEntry(
         "twophase",
         "Gray and Lamport's two-phase commit (testkit; the benchmark against TLC)",
