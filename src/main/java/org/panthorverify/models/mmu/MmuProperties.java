@@ -264,7 +264,7 @@ final class MmuProperties {
     return out;
   }
 
-  /** ML-2 ... ML-4 of the reference (ML-1 is the safety property NoEbusy). */
+  /** ML-1 ... ML-4 of the reference (NoEbusy is ML-1's safety half). */
   static List<Property<MmuState, MmuAction>> liveness(MmuConfig c) {
     List<Property.Clause<MmuState>> ml2 = new ArrayList<>();
     List<Property.Clause<MmuState>> ml4 = new ArrayList<>();
@@ -298,7 +298,16 @@ final class MmuProperties {
           s -> view(c, s).opPc[v] == MmuModel.O_IDLE));
     }
     List<Property.Fairness<MmuAction>> fair = fairness(c, false);
+    Property.Clause<MmuState> returns = new Property.Clause<>("ActiveReturns",
+        s -> view(c, s).schPc != MmuModel.S_IDLE,
+        s -> {
+          W w = view(c, s);
+          return w.schPc == MmuModel.S_IDLE && !w.ebusy;
+        });
     return List.of(
+        new Property.Liveness<>("ML-1", "activation succeeds: every panthor_vm_active call"
+            + " returns, and never with -EBUSY (a stuck AS makes it fail with a reset"
+            + " scheduled)", Property.Form.LEADS_TO, List.of(returns), fair),
         new Property.Liveness<>("ML-2", "every AS command completes or leads to a scheduled"
             + " reset", Property.Form.LEADS_TO, ml2, fair),
         new Property.Liveness<>("ML-3", "every queued async VM_BIND job runs, and every VM"
