@@ -237,7 +237,8 @@ public final class ModelRegistry {
             ConstantDef.integer("faults", "GPU page faults that may happen", 0, 3),
             ConstantDef.bool("hang", "an AS may get stuck with AS_ACTIVE set (reset)"),
             ConstantDef.bool("destroy", "userspace may destroy VMs"),
-            ConstantDef.bool("allocfail", "a page-table edit may fail (VM declared unusable)")),
+            ConstantDef.bool("allocfail", "a page-table edit may fail (VM declared unusable)"),
+            ConstantDef.bool("suspend", "the device may runtime-suspend and resume")),
         List.of(
             new ConfigPreset("small", "1 AS, 2 VMs, 2 groups, 1 page, 1 bind, 1 fault",
                 mmuConstants(1, 2, 2, 1, 1, 1, 0, 0, 0), 13_992, 61, ConfigPreset.PASSED),
@@ -247,6 +248,8 @@ public final class ModelRegistry {
             new ConfigPreset("evict", "2 AS, 3 VMs, 3 groups: eviction with an active VM"
                 + " around; no binds or faults",
                 mmuConstants(2, 3, 3, 1, 0, 0, 0, 0, 0), 6_872, 41, ConfigPreset.PASSED),
+            new ConfigPreset("suspend", "small with runtime suspend and resume",
+                mmuConstants(1, 2, 2, 1, 1, 1, 0, 0, 0, 1), 21_864, 62, ConfigPreset.PASSED),
             new ConfigPreset("large",
                 "default with VM destroy and 2 faults",
                 mmuConstants(1, 2, 2, 1, 2, 2, 1, 1, 1), 16_260_137, 118,
@@ -257,11 +260,16 @@ public final class ModelRegistry {
             new org.panthorverify.models.mmu.MmuConfig(c.get("as"), c.get("vms"),
                 c.get("groups"), c.get("pages"), c.get("binds"), c.get("faults"),
                 c.get("hang") != 0, c.get("destroy") != 0, c.get("allocfail") != 0,
-                v == null ? java.util.Set.of() : java.util.Set.of(v))));
+                c.get("suspend") != 0, v == null ? java.util.Set.of() : java.util.Set.of(v))));
   }
 
   private static Map<String, Integer> mmuConstants(int as, int vms, int groups, int pages,
       int binds, int faults, int hang, int destroy, int allocfail) {
+    return mmuConstants(as, vms, groups, pages, binds, faults, hang, destroy, allocfail, 0);
+  }
+
+  private static Map<String, Integer> mmuConstants(int as, int vms, int groups, int pages,
+      int binds, int faults, int hang, int destroy, int allocfail, int suspend) {
     Map<String, Integer> m = new java.util.LinkedHashMap<>();
     m.put("as", as);
     m.put("vms", vms);
@@ -272,6 +280,7 @@ public final class ModelRegistry {
     m.put("hang", hang);
     m.put("destroy", destroy);
     m.put("allocfail", allocfail);
+    m.put("suspend", suspend);
     return m;
   }
 

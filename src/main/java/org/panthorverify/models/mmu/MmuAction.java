@@ -167,6 +167,26 @@ public sealed interface MmuAction extends Action {
     }
   }
 
+  /**
+   * Runtime suspend once the scheduler has no group bound: {@code panthor_mmu_suspend} disables
+   * and releases every assigned AS (the MCU's too) and the MMU IRQ is suspended (masked).
+   */
+  record Suspend() implements MmuAction {
+    public Driver driver() {
+      return Driver.ENVIRONMENT;
+    }
+  }
+
+  /**
+   * Runtime resume: {@code panthor_mmu_resume} clears the alloc and faulty masks and unmasks the
+   * IRQ; the FW's resume gives the MCU VM AS 0 back.
+   */
+  record Resume() implements MmuAction {
+    public Driver driver() {
+      return Driver.KERNEL;
+    }
+  }
+
   /** The reset work: pre_reset, GPU soft reset, {@code panthor_mmu_post_reset}, FW post-reset. */
   record Reset() implements MmuAction {
     public Driver driver() {

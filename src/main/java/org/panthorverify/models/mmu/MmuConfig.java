@@ -15,10 +15,12 @@ import java.util.Set;
  * @param hang an AS may get stuck with {@code AS_ACTIVE} set (the command times out, reset)
  * @param destroy userspace may destroy a VM
  * @param allocfail a page-table edit may fail (the VM is declared unusable)
+ * @param suspend the device may runtime-suspend and resume ({@code panthor_mmu_suspend}/{@code
+ *     panthor_mmu_resume})
  * @param variants the seeded bugs switched on
  */
 public record MmuConfig(int as, int vms, int groups, int pages, int binds, int faults,
-    boolean hang, boolean destroy, boolean allocfail, Set<String> variants) {
+    boolean hang, boolean destroy, boolean allocfail, boolean suspend, Set<String> variants) {
   public MmuConfig {
     check("as", as, 1, 3);
     check("vms", vms, 1, 3);

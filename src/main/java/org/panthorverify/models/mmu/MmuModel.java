@@ -33,10 +33,12 @@ import org.panthorverify.models.mmu.MmuAction.IrqRaw;
 import org.panthorverify.models.mmu.MmuAction.KillFaulted;
 import org.panthorverify.models.mmu.MmuAction.Op;
 import org.panthorverify.models.mmu.MmuAction.Reset;
+import org.panthorverify.models.mmu.MmuAction.Resume;
 import org.panthorverify.models.mmu.MmuAction.RunJob;
 import org.panthorverify.models.mmu.MmuAction.Submit;
 import org.panthorverify.models.mmu.MmuAction.SubmitAsync;
 import org.panthorverify.models.mmu.MmuAction.SubmitSync;
+import org.panthorverify.models.mmu.MmuAction.Suspend;
 import org.panthorverify.models.mmu.MmuAction.TickBind;
 import org.panthorverify.models.mmu.MmuAction.Timeout;
 import org.panthorverify.models.mmu.MmuAction.Unbind;
@@ -116,6 +118,7 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
   static final String ACTIVE_WITHOUT_OP_LOCK = "active-without-op-lock";
   static final String IDLE_WITHOUT_LRU = "idle-without-lru";
   static final String BIND_ON_DESTROYED = "bind-on-destroyed-vm";
+  static final String SUSPEND_KEEPS_LRU = "suspend-keeps-lru";
 
   /** Each variant with the property that must catch it and its mechanism. */
   public static final Map<String, String[]> VARIANTS = variants();
@@ -144,6 +147,9 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
         "panthor_vm_idle drops the active count to 0 without putting the VM on the LRU"});
     v.put(BIND_ON_DESTROYED, new String[] {"M-10",
         "panthor_vm_bind_job_create does not refuse a destroyed VM"});
+    v.put(SUSPEND_KEEPS_LRU, new String[] {"M-1",
+        "panthor_mmu_suspend releases only the AS of active VMs, so a VM on the LRU keeps its"
+            + " as.id while resume clears alloc_mask"});
     return java.util.Collections.unmodifiableMap(v);
   }
 
@@ -167,7 +173,7 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
   private static final List<String> VARS = List.of("slotVm", "allocMask", "faultyMask", "lru",
       "asId", "activeCnt", "lockedRegion", "destroyed", "unusable", "unhandledFault", "opLock",
       "opCtx", "opFailed", "pageTables", "bindQueue", "bindsLeft", "groups", "sched", "vmOp",
-      "irq", "slotsLock", "resetPending", "asActive", "asCmd", "asStuck", "asEnabled", "asVm",
+      "irq", "slotsLock", "resetPending", "suspended", "asActive", "asCmd", "asStuck", "asEnabled", "asVm",
       "asLockedPage", "asRegs", "flushing", "tlb", "mmuRaw", "mmuMask", "mmuSwMask", "stalled",
       "faultsLeft", "hangsLeft", "history");
 
@@ -291,6 +297,8 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
     }
     out.add(new FlushDone());
     out.add(new Reset());
+    out.add(new Suspend());
+    out.add(new Resume());
     return out;
   }
 
@@ -382,6 +390,12 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
     if (a instanceof Reset x) {
       return reset(w, apply);
     }
+    if (a instanceof Suspend x) {
+      return suspend(w, apply);
+    }
+    if (a instanceof Resume x) {
+      return resume(w, apply);
+    }
     throw new IllegalArgumentException("unknown action " + a);
   }
 
@@ -443,7 +457,7 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
    */
   private boolean tickBind(W w, int g, boolean apply) {
     int v = c.vmOf(g);
-    if (w.grp[g] != G_RUNNABLE || w.schPc != S_IDLE || w.resetPending
+    if (w.grp[g] != G_RUNNABLE || w.schPc != S_IDLE || w.resetPending || w.suspended
         || bit(w.destroyed, v) || vmsInUse(w, v) > c.as()) {
       return false;
     }
@@ -1257,7 +1271,7 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
    * scheduler's post-reset.
    */
   private boolean reset(W w, boolean apply) {
-    if (!w.resetPending || !lockFree(w) || w.irqPc != I_IDLE || w.flushing
+    if (!w.resetPending || w.suspended || !lockFree(w) || w.irqPc != I_IDLE || w.flushing
         || (w.schPc != S_IDLE && w.schPc != S_LOCK)) {
       return false;
     }
@@ -1311,6 +1325,76 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
     return true;
   }
 
+  /**
+   * Runtime suspend ({@code panthor_device_suspend}): the scheduler suspended first, so no group
+   * is bound or being bound; then {@code panthor_mmu_suspend}, under {@code slots_lock}, disables
+   * (flush, unlock of a pending locked region, UNMAPPED) and releases every assigned AS, and the
+   * MMU IRQ is suspended. The AS commands are taken as completed here (a hang is the reset's
+   * business); the LRU empties with the slots.
+   */
+  private boolean suspend(W w, boolean apply) {
+    if (!c.suspend() || w.suspended || w.resetPending || !lockFree(w) || w.irqPc != I_IDLE
+        || w.flushing || w.asActive != 0 || w.schPc != S_IDLE) {
+      return false;
+    }
+    for (int g = 0; g < c.groups(); g++) {
+      if (w.grp[g] == G_BOUND) {
+        return false;
+      }
+    }
+    if (apply) {
+      for (int a = 0; a < c.asCount(); a++) {
+        int v = w.slotVm[a];
+        if (v < 0) {
+          continue;
+        }
+        if (c.bug(SUSPEND_KEEPS_LRU) && v > 0 && w.active[v] == 0) {
+          continue;
+        }
+        if (v > 0) {
+          w.locked[v] = -1;
+        }
+        w.asId[v] = -1;
+        w.active[v] = 0;
+        w.slotVm[a] = -1;
+        w.alloc &= ~(1 << a);
+        w.lru.remove(Integer.valueOf(v));
+        w.asEn &= ~(1 << a);
+        w.asVm[a] = -1;
+        w.asReg[a] = -1;
+        w.asLock[a] = -1;
+      }
+      java.util.Arrays.fill(w.tlb, -1);
+      w.hwMask = 0;
+      w.swMask = 0;
+      w.suspended = true;
+    }
+    return true;
+  }
+
+  /** Runtime resume: {@code panthor_mmu_resume}, then the FW gives the MCU VM AS 0 back. */
+  private boolean resume(W w, boolean apply) {
+    if (!w.suspended) {
+      return false;
+    }
+    if (apply) {
+      w.alloc = 0;
+      w.faulty = 0;
+      int all = (1 << c.asCount()) - 1;
+      w.hwMask = all;
+      w.swMask = all;
+      w.slotVm[0] = 0;
+      w.asId[0] = 0;
+      w.alloc = 1;
+      w.active[0] = 1;
+      w.asEn |= 1;
+      w.asVm[0] = 0;
+      w.asReg[0] = 0;
+      w.suspended = false;
+    }
+    return true;
+  }
+
   // ---------------------------------------------------------------- Model plumbing
 
   @Override
@@ -1322,7 +1406,8 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
   public List<String> actionNames() {
     return List.of("Submit", "TickBind", "Unbind", "KillFaulted", "EvictDestroyed", "Active",
         "Timeout", "SubmitAsync", "SubmitSync", "RunJob", "Op", "EditFails", "DestroyVm",
-        "IrqRaw", "Irq", "GpuWalk", "GpuFault", "AsCmdDone", "AsHang", "FlushDone", "Reset");
+        "IrqRaw", "Irq", "GpuWalk", "GpuFault", "AsCmdDone", "AsHang", "FlushDone", "Reset",
+        "Suspend", "Resume");
   }
 
   @Override
@@ -1365,6 +1450,7 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
     m.put("irq", Value.seq(List.of(Value.of(I_NAMES[w.irqPc]), Value.of(w.irqAs))));
     m.put("slotsLock", Value.of(w.lockHolder));
     m.put("resetPending", Value.of(w.resetPending));
+    m.put("suspended", Value.of(w.suspended));
     m.put("asActive", Value.of(w.asActive));
     m.put("asCmd", ints(w.asCmd));
     m.put("asStuck", Value.of(w.stuck));

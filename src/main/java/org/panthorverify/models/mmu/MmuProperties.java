@@ -164,9 +164,10 @@ final class MmuProperties {
           return true;
         }));
     out.add(inv(c, "IrqMaskConsistent", "bug zoo 27: while the MMU IRQ is idle, every AS that is"
-        + " not faulty is unmasked in both the software mask and MMU_INT_MASK", w -> {
-          if (w.irqPc != MmuModel.I_IDLE) {
-            return true;
+        + " not faulty is unmasked in both the software mask and MMU_INT_MASK (unless the"
+        + " device is suspended)", w -> {
+          if (w.irqPc != MmuModel.I_IDLE || w.suspended) {
+            return true; // the thread rewrites MMU_INT_MASK when it ends; suspend masks all
           }
           for (int a = 0; a < c.asCount(); a++) {
             if (!bit(w.faulty, a) && (!bit(w.swMask, a) || !bit(w.hwMask, a))) {
@@ -175,6 +176,31 @@ final class MmuProperties {
           }
           return true;
         }));
+    if (c.suspend()) {
+      out.add(inv(c, "ReleasedWhileSuspended", "while the device is suspended no AS is assigned"
+          + " and the MMU IRQ is masked", w -> {
+            if (!w.suspended) {
+              return true;
+            }
+            for (int v = 0; v < c.vmCount(); v++) {
+              if (w.asId[v] >= 0) {
+                return false;
+              }
+            }
+            return w.alloc == 0 && w.hwMask == 0 && w.asEn == 0;
+          }));
+      if (c.binds() > 0) {
+        out.add(reach(c, "SuspendedMidBind", "a VM_BIND operation runs while the device is"
+            + " suspended (no AS: nothing to lock)", w -> {
+              for (int v = 1; v < c.vmCount(); v++) {
+                if (w.suspended && w.opPc[v] != MmuModel.O_IDLE) {
+                  return true;
+                }
+              }
+              return false;
+            }));
+      }
+    }
     out.add(inv(c, "ClearAfterHandle", "bug zoo 29: a fault interrupt is cleared only after its"
         + " AS was marked faulty", w -> (w.flags & MmuState.F_EARLY_CLEAR) == 0));
     out.add(inv(c, "NoEbusy", "ML-1 as a safety property: within the scheduler's AS budget,"
@@ -227,6 +253,7 @@ final class MmuProperties {
     names.add(new MmuAction.IrqRaw().label());
     names.add(new MmuAction.FlushDone().label());
     names.add(new MmuAction.Reset().label());
+    names.add(new MmuAction.Resume().label());
     names.add(new MmuAction.Timeout("sched").label());
     names.add(new MmuAction.Timeout("irq").label());
     for (int g = 0; g < c.groups(); g++) {

@@ -99,6 +99,8 @@ public record MmuState(long w0, long w1, long w2, long w3, long w4, long w5) {
     int lockHolder;
     /** {@code panthor_device_schedule_reset} was called and the reset has not run yet. */
     boolean resetPending;
+    /** The device is runtime-suspended ({@code panthor_mmu_suspend} ran, no resume yet). */
+    boolean suspended;
     // --- hardware ---
     /** {@code AS_STATUS.AS_ACTIVE} per AS, the command in flight, a stuck AS. */
     int asActive;
@@ -191,7 +193,7 @@ public record MmuState(long w0, long w1, long w2, long w3, long w4, long w5) {
       }
       b.put(schPc, 5).put(schG, 2).put(schAs + 1, 3).put(schVictim + 1, 3);
       b.put(irqPc, 4).put(irqAs + 1, 3).put(irqStatus, 4).put(lockHolder, 3)
-          .put(resetPending ? 1 : 0, 1);
+          .put(resetPending ? 1 : 0, 1).put(suspended ? 1 : 0, 1);
       b.put(asActive, 4).put(stuck, 4).put(asEn, 4);
       for (int i = 0; i < a; i++) {
         b.put(asCmd[i], 2).put(asVm[i] + 1, 3).put(asLock[i] + 1, 2).put(asReg[i] + 1, 3)
@@ -255,6 +257,7 @@ public record MmuState(long w0, long w1, long w2, long w3, long w4, long w5) {
       irqStatus = b.get(4);
       lockHolder = b.get(3);
       resetPending = b.get(1) != 0;
+      suspended = b.get(1) != 0;
       asActive = b.get(4);
       stuck = b.get(4);
       asEn = b.get(4);

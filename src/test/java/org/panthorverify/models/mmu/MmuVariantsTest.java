@@ -18,9 +18,9 @@ import org.panthorverify.registry.ModelRegistry;
 import org.panthorverify.testkit.ModelChecks;
 
 /**
- * Every seeded bug of the MMU model (the bug zoo's three mmu entries and six refactor bugs) is
+ * Every seeded bug of the MMU model (the bug zoo's three mmu entries and seven refactor bugs) is
  * caught on the property it names, with a shortest trace equal to the committed one; the correct
- * model passes every property on its small and evict configs with its golden numbers.
+ * model passes every property on its small, evict and suspend configs with its golden numbers.
  */
 class MmuVariantsTest {
   private static final ModelEntry ENTRY = ModelRegistry.standard().get("mmu");
@@ -35,7 +35,7 @@ class MmuVariantsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"small, 13992, 61", "evict, 6872, 41"})
+  @CsvSource({"small, 13992, 61", "evict, 6872, 41", "suspend, 21864, 62"})
   void correctModel_passesEveryProperty_withItsGoldenNumbers(String config, long distinct,
       int depth) {
     Model<?, ?> model = ENTRY.resolve(config, List.of(), null).create();
@@ -49,11 +49,11 @@ class MmuVariantsTest {
   @Test
   void everyVariantIsRegistered_withTheModelsPropertyNames() {
     List<String> names = new java.util.ArrayList<>();
-    ENTRY.resolve("default", List.of("destroy=1"), null).create().properties()
+    ENTRY.resolve("default", List.of("destroy=1", "suspend=1"), null).create().properties()
         .forEach(p -> names.add(p.name()));
     for (var v : ENTRY.variants()) {
       assertTrue(names.contains(v.property()), v.name() + " names " + v.property());
     }
-    assertEquals(9, ENTRY.variants().size());
+    assertEquals(10, ENTRY.variants().size());
   }
 }
