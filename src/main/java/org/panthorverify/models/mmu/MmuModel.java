@@ -1415,6 +1415,47 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
     return true;
   }
 
+  /** The six packed words are the canonical encoding. */
+  @Override
+  public void encode(MmuState s, org.panthorverify.core.StateEncoder out) {
+    out.putLong(s.w0());
+    out.putLong(s.w1());
+    out.putLong(s.w2());
+    out.putLong(s.w3());
+    out.putLong(s.w4());
+    out.putLong(s.w5());
+  }
+
+  /** States are six words: the BFS frontier and the liveness levels stay in {@code long[]}. */
+  @Override
+  public org.panthorverify.core.StateCodec<MmuState> codec() {
+    return CODEC;
+  }
+
+  private static final org.panthorverify.core.StateCodec<MmuState> CODEC =
+      new org.panthorverify.core.StateCodec<>() {
+        @Override
+        public int words() {
+          return 6;
+        }
+
+        @Override
+        public void pack(MmuState s, long[] dst, int off) {
+          dst[off] = s.w0();
+          dst[off + 1] = s.w1();
+          dst[off + 2] = s.w2();
+          dst[off + 3] = s.w3();
+          dst[off + 4] = s.w4();
+          dst[off + 5] = s.w5();
+        }
+
+        @Override
+        public MmuState unpack(long[] src, int off) {
+          return new MmuState(src[off], src[off + 1], src[off + 2], src[off + 3], src[off + 4],
+              src[off + 5]);
+        }
+      };
+
   @Override
   public Map<String, Value> describe(MmuState s) {
     W w = s.w(c);
