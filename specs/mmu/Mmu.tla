@@ -1524,6 +1524,92 @@ ClearAfterHandle == F_EARLY_CLEAR \notin flags
 NoEbusy == ~ebusy
 
 -----------------------------------------------------------------------------
+(* Liveness: ML-2 ... ML-4 of MmuProperties.liveness under its fairness    *)
+(* (MmuProperties.fairness): weak fairness of every kernel and device      *)
+(* step family, none for the environment's (Submit, Unbind, the VM_BIND    *)
+(* ioctls, EditFails, DestroyVm, GpuFault, AsHang), and strong fairness of *)
+(* the threads that take op_lock or slots_lock (panthor_vm_active, each    *)
+(* VM's operation, the IRQ thread): a kernel mutex hands the lock over to  *)
+(* a waiter.  A thread's steps are one family, as in the Java model.       *)
+
+\* The family "Active": every step of panthor_vm_active past the fast path.
+ActiveStep ==
+  \/ ActiveLock \/ ActivePickBound \/ ActivePickReenable \/ ActivePickFree \/ ActivePickEvict
+  \/ ActivePickBusy \/ ActiveEvictFlush \/ ActiveEvictFlushWait \/ ActiveEvictUnlock
+  \/ ActiveEvictUnlockWait \/ ActiveEvictRelease \/ ActiveEnable \/ ActiveEnableWait
+  \/ ActiveDone
+
+\* The family "Op(v)": every step of VM v's operation (EditFails and TimeoutOp(v) are not in it).
+OpStep(v) ==
+  \/ OpLock(v) \/ OpLockRegionNoAs(v) \/ OpLockRegion(v) \/ OpLockRegionWait(v) \/ OpEdit(v)
+  \/ OpDeclareUnusable(v) \/ OpDisableFlush(v) \/ OpDisableFlushWait(v) \/ OpDisableUnlock(v)
+  \/ OpDisableUnlockWait(v) \/ OpDisableUpdate(v) \/ OpDisableUpdateWait(v)
+  \/ OpUnlockRegionNone(v) \/ OpUnlockRegion(v) \/ OpUnlockFlushWait(v) \/ OpUnlock(v)
+  \/ OpUnlockWait(v) \/ OpDone(v)
+
+\* The family "Irq": every step of the threaded handler.
+IrqStep ==
+  \/ IrqDone \/ IrqHandle \/ IrqDisableFlush \/ IrqDisableFlushWait \/ IrqDisableUnlock
+  \/ IrqDisableUnlockWait \/ IrqDisableUpdate \/ IrqDisableUpdateWait
+
+\* The weakly fair families of MmuProperties.fairness besides the three threads.
+WeakFamilies ==
+  /\ WF_vars(IrqRaw)
+  /\ WF_vars(FlushDone)
+  /\ WF_vars(Reset)
+  /\ WF_vars(TimeoutSched)
+  /\ WF_vars(TimeoutIrq)
+  /\ \A g \in GroupIds : WF_vars(TickBind(g))
+  /\ \A g \in GroupIds : WF_vars(KillFaulted(g))
+  /\ \A g \in GroupIds : WF_vars(EvictDestroyed(g))
+  /\ \A g \in GroupIds, p \in PageIds : WF_vars(GpuWalk(g, p))
+  /\ \A v \in UserVms : WF_vars(RunJob(v))
+  /\ \A v \in UserVms : WF_vars(TimeoutOp(v))
+  /\ \A a \in AsIds : WF_vars(AsCmdDone(a))
+
+\* MmuProperties.fairness(c, false).
+Fairness ==
+  /\ WeakFamilies
+  /\ SF_vars(ActiveStep)
+  /\ SF_vars(IrqStep)
+  /\ \A v \in UserVms : SF_vars(OpStep(v))
+
+\* The same with weak fairness only (MmuLivenessTest.weakFairnessOnly_starvesAVmOperation).
+WeakFairness ==
+  /\ WeakFamilies
+  /\ WF_vars(ActiveStep)
+  /\ WF_vars(IrqStep)
+  /\ \A v \in UserVms : WF_vars(OpStep(v))
+
+LiveSpec == Spec /\ Fairness
+
+\* Each ML property is its fairness => its clauses, so that one cfg with SPECIFICATION Spec checks
+\* all of them (Spec /\ F => P is Spec => (F => P)).
+
+\* Java "ML-2": every AS command completes or leads to a scheduled reset.  Clauses
+\* CommandEnds(a), for the user ASes.
+ML_2_Clauses == \A a \in UserAs : (a \in asActive) ~> (a \notin asActive \/ resetPending)
+ML_2 == Fairness => ML_2_Clauses
+
+\* Java "ML-3": every queued async VM_BIND job runs, and every VM operation ends (success or
+\* error).  Clauses JobsRun(v) and OpEnds(v).
+ML_3_Clauses ==
+  /\ \A v \in UserVms : (Len(queue[v]) > 0) ~> (Len(queue[v]) = 0)
+  /\ \A v \in UserVms : (opPc[v] # O_IDLE) ~> (opPc[v] = O_IDLE)
+ML_3 == Fairness => ML_3_Clauses
+
+\* ML-3 with weak fairness only: fails (the tick can take a VM's op_lock again and again while
+\* the VM's operation waits for it).
+ML_3_Weak == WeakFairness => ML_3_Clauses
+
+\* Java "ML-4": a faulty AS that an activation uses becomes non-faulty, or the device resets.
+\* Clauses FaultyReenabled(a), for the user ASes.
+ML_4_Clauses ==
+  \A a \in UserAs :
+    (a \in faulty /\ schPc # S_IDLE /\ asId[VmOf(schG)] = a) ~> (a \notin faulty \/ resetPending)
+ML_4 == Fairness => ML_4_Clauses
+
+-----------------------------------------------------------------------------
 (* Reachability witnesses of MmuProperties, as invariants that are         *)
 (* expected to fail (TLC then shows a witness).  They are not in the cfg   *)
 (* files.                                                                  *)
