@@ -280,7 +280,11 @@ TypeOK ==
 -----------------------------------------------------------------------------
 (* The initial state (MmuModel.initialStates): the MCU VM (VM 0) holds AS  *)
 (* 0 from FW init on (panthor_fw_init) and is never idled; user VMs start  *)
-(* with every page mapped (set up by earlier VM_BINDs).                    *)
+(* with every page mapped (set up by earlier VM_BINDs).  schAs, schVictim  *)
+(* and irqAs start at 0, as the Java fields do (W's constructor leaves     *)
+(* them 0); their threads set them to -1 when they finish.  No guard or    *)
+(* property tells the two apart, but the state count does (see the         *)
+(* README's observations).                                                 *)
 
 Init ==
   /\ slotVm = [a \in AsIds |-> IF a = 0 THEN 0 ELSE -1]
