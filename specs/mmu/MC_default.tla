@@ -2,7 +2,7 @@
 (* Mmu with the registry's default config (as=1, vms=2, groups=2, pages=1,  *)
 (* binds=2, faults=1, hang=1, destroy=0, allocfail=1; 2 binds, 1 fault,     *)
 (* hangs, allocation failures; no variant). The Java explorer finds         *)
-(* 1,545,107 distinct states, depth 91 (./panthor-verify check mmu --config *)
+(* 1,528,247 distinct states, depth 91 (./panthor-verify check mmu --config *)
 (* default).                                                                *)
 EXTENDS Mmu
 MC_As == 1

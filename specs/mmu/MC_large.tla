@@ -1,7 +1,7 @@
 ---- MODULE MC_large ----
 (* Mmu with the registry's large config (as=1, vms=2, groups=2, pages=1,    *)
 (* binds=2, faults=2, hang=1, destroy=1, allocfail=1; default with VM       *)
-(* destroy and 2 faults; no variant). The Java explorer finds 16,260,137    *)
+(* destroy and 2 faults; no variant). The Java explorer finds 16,056,525    *)
 (* distinct states, depth 118 (./panthor-verify check mmu --config large).  *)
 EXTENDS Mmu
 MC_As == 1

@@ -53,6 +53,7 @@ CONSTANTS
   Hang,       \* an AS may get stuck with AS_ACTIVE set (the command times out: reset)
   Destroy,    \* userspace may destroy a VM
   AllocFail,  \* a page-table edit may fail (the VM is declared unusable)
+  Suspend,    \* the device may runtime-suspend and resume
   Variant     \* "none", or one variant name of MmuModel.VARIANTS
 
 ASSUME As \in 1..3
@@ -61,10 +62,11 @@ ASSUME Groups \in 1..3
 ASSUME Pages \in 1..2
 ASSUME Binds \in 0..4
 ASSUME Faults \in 0..3
-ASSUME {Hang, Destroy, AllocFail} \subseteq BOOLEAN
+ASSUME {Hang, Destroy, AllocFail, Suspend} \subseteq BOOLEAN
 ASSUME Variant \in {"none", "as-cmd-no-wait", "mmu-irq-mask-stale", "mmu-clear-before-handle",
                     "evict-active-vm", "unlock-without-flush", "recycle-without-flush",
-                    "active-without-op-lock", "idle-without-lru", "bind-on-destroyed-vm"}
+                    "active-without-op-lock", "idle-without-lru", "bind-on-destroyed-vm",
+                    "suspend-keeps-lru"}
 
 Bug(v) == Variant = v
 
@@ -209,6 +211,7 @@ VARIABLES
   irqStatus,     \*   (variant mmu-clear-before-handle) the status the generic entry cleared
   lockHolder,    \* slots_lock holder (LOCK_*, or 3 + v)
   resetPending,  \* panthor_device_schedule_reset was called and the reset has not run yet
+  suspended,     \* the device is runtime-suspended (panthor_mmu_suspend ran, no resume yet)
   \* --- hardware ---
   asActive,      \* ASes with AS_STATUS.AS_ACTIVE set
   asCmd,         \* per AS: the command in flight (CMD_*)
@@ -237,7 +240,8 @@ VARIABLES
 
 vars == <<slotVm, alloc, faulty, lru, asId, active, destroyed, unusable, unhandled, locked,
           opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim, opPc, opCode,
-          irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd, stuck, asEn,
+          irqPc, irqAs, irqStatus, lockHolder, resetPending, suspended, asActive, asCmd, stuck,
+          asEn,
           asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask, swMask,
           stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
 
@@ -275,16 +279,13 @@ TypeOK ==
   /\ tlb \in [AsIds -> [PageIds -> NoneOr(VmIds)]]
   /\ faultsLeft \in 0..Faults
   /\ hangsLeft \in 0..1
-  /\ {resetPending, flushing, evicted, recycled, reenabled, ebusy} \subseteq BOOLEAN
+  /\ {resetPending, suspended, flushing, evicted, recycled, reenabled, ebusy} \subseteq BOOLEAN
 
 -----------------------------------------------------------------------------
 (* The initial state (MmuModel.initialStates): the MCU VM (VM 0) holds AS  *)
 (* 0 from FW init on (panthor_fw_init) and is never idled; user VMs start  *)
 (* with every page mapped (set up by earlier VM_BINDs).  schAs, schVictim  *)
-(* and irqAs start at 0, as the Java fields do (W's constructor leaves     *)
-(* them 0); their threads set them to -1 when they finish.  No guard or    *)
-(* property tells the two apart, but the state count does (see the         *)
-(* README's observations).                                                 *)
+(* and irqAs start at -1, as their threads leave them when they finish.    *)
 
 Init ==
   /\ slotVm = [a \in AsIds |-> IF a = 0 THEN 0 ELSE -1]
@@ -305,15 +306,16 @@ Init ==
   /\ grp = [g \in GroupIds |-> G_IDLE]
   /\ schPc = S_IDLE
   /\ schG = 0
-  /\ schAs = 0
-  /\ schVictim = 0
+  /\ schAs = -1
+  /\ schVictim = -1
   /\ opPc = [v \in VmIds |-> O_IDLE]
   /\ opCode = [v \in VmIds |-> 0]
   /\ irqPc = I_IDLE
-  /\ irqAs = 0
+  /\ irqAs = -1
   /\ irqStatus = {}
   /\ lockHolder = LOCK_FREE
   /\ resetPending = FALSE
+  /\ suspended = FALSE
   /\ asActive = {}
   /\ asCmd = [a \in AsIds |-> CMD_NONE]
   /\ stuck = {}
@@ -383,7 +385,7 @@ Submit(g) ==
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd,
                  stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw,
                  hwMask, swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled,
-                 ebusy>>
+                 ebusy, suspended>>
 
 \* The tick binds runnable group g (tick_ctx_apply -> group_bind_locked -> panthor_vm_active),
 \* keeping the distinct VMs within the AS budget, never during a reset and never for a
@@ -393,20 +395,21 @@ TickBind(g) ==
   /\ grp[g] = G_RUNNABLE
   /\ schPc = S_IDLE
   /\ ~resetPending
+  /\ ~suspended
   /\ v \notin destroyed
   /\ VmsInUse(v) <= As
   /\ IF active[v] > 0
        THEN /\ active' = [active EXCEPT ![v] = @ + 1]
             /\ grp' = [grp EXCEPT ![g] = G_BOUND]
-            /\ UNCHANGED <<schPc, schG>>
+            /\ UNCHANGED <<schPc, schG, suspended>>
        ELSE /\ schPc' = S_LOCK
             /\ schG' = g
-            /\ UNCHANGED <<active, grp>>
+            /\ UNCHANGED <<active, grp, suspended>>
   /\ UNCHANGED <<slotVm, alloc, faulty, lru, asId, destroyed, unusable, unhandled, locked,
                  opLock, opCtx, pt, queue, binds, schAs, schVictim, opPc, opCode, irqPc, irqAs,
                  irqStatus, lockHolder, resetPending, asActive, asCmd, stuck, asEn, asVm,
                  asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask, swMask,
-                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Unbinding bound group g (group_unbind_locked) into state `to' calls panthor_vm_idle: the
 \* active count drops, and at 0 the VM goes to the LRU tail under slots_lock
@@ -422,7 +425,8 @@ UnbindTo(g, to) ==
                  opCtx, pt, queue, binds, schPc, schG, schAs, schVictim, opPc, opCode, irqPc,
                  irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd, stuck, asEn,
                  asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask,
-                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 \* A bound group runs out of work or is rotated out.
 Unbind(g) == UnbindTo(g, G_IDLE)
@@ -468,7 +472,7 @@ ActiveLock ==
                  locked, opCtx, pt, queue, binds, grp, schG, schAs, schVictim, opPc, opCode,
                  irqPc, irqAs, irqStatus, resetPending, asActive, asCmd, stuck, asEn, asVm,
                  asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask, swMask,
-                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Active(Pick), the VM has a working AS: active_cnt := 1, off the LRU, done.
 ActivePickBound ==
@@ -483,7 +487,7 @@ ActivePickBound ==
                  pt, queue, binds, opPc, opCode, irqPc, irqAs, irqStatus, resetPending,
                  asActive, asCmd, stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flushing,
                  tlb, raw, hwMask, swMask, stalled, faultsLeft, hangsLeft, evicted, recycled,
-                 reenabled, ebusy>>
+                 reenabled, ebusy, suspended>>
 
 \* Active(Pick), the VM's AS is faulty: re-enable it.
 ActivePickReenable ==
@@ -497,7 +501,8 @@ ActivePickReenable ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schG, schVictim, opPc, opCode,
                  irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd, stuck,
                  asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask,
-                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 FreeAs == {x \in UserAs : x \notin alloc}
 
@@ -519,7 +524,7 @@ ActivePickFree ==
                  queue, binds, grp, schG, schVictim, opPc, opCode, irqPc, irqAs, irqStatus,
                  lockHolder, resetPending, asActive, asCmd, stuck, asEn, asVm, asLock, asReg,
                  asArg, opFailed, flags, flushing, tlb, raw, hwMask, swMask, stalled,
-                 faultsLeft, hangsLeft, evicted, reenabled, ebusy>>
+                 faultsLeft, hangsLeft, evicted, reenabled, ebusy, suspended>>
 
 \* The VM Active(Pick) evicts when no AS is free: the LRU head (variant evict-active-vm: the
 \* first other VM that owns an AS), or -1.
@@ -543,7 +548,7 @@ ActivePickEvict ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schG, opPc, opCode, irqPc, irqAs,
                  irqStatus, lockHolder, resetPending, asActive, asCmd, stuck, asEn, asVm,
                  asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask, swMask,
-                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Active(Pick), nothing to evict: -EBUSY (warn and give up); the group stays runnable.
 ActivePickBusy ==
@@ -558,7 +563,7 @@ ActivePickBusy ==
                  locked, opCtx, pt, queue, binds, opPc, opCode, irqPc, irqAs, irqStatus,
                  resetPending, asActive, asCmd, stuck, asEn, asVm, asLock, asReg, asArg,
                  opFailed, flushing, tlb, raw, hwMask, swMask, stalled, faultsLeft, hangsLeft,
-                 evicted, recycled, reenabled>>
+                 evicted, recycled, reenabled, suspended>>
 
 \* Active(EvictFlush): panthor_mmu_as_disable(recycle_slot = true) flushes the GPU caches first
 \* (panthor_gpu_flush_caches).
@@ -571,7 +576,8 @@ ActiveEvictFlush ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schG, schAs, schVictim, opPc,
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd,
                  stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, tlb, raw, hwMask,
-                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 \* Active(EvictFlushWait): the flush is done; the evicted VM's pending locked region is
 \* unlocked next, if any.
@@ -584,7 +590,7 @@ ActiveEvictFlushWait ==
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd,
                  stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw,
                  hwMask, swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled,
-                 ebusy>>
+                 ebusy, suspended>>
 
 \* Active(EvictUnlock): the evicted VM is mid-operation with a locked region: UNLOCK it.
 ActiveEvictUnlock ==
@@ -597,7 +603,7 @@ ActiveEvictUnlock ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schG, schAs, schVictim, opPc,
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, stuck, asEn, asVm,
                  asLock, asReg, opFailed, flushing, tlb, raw, hwMask, swMask, stalled,
-                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Active(EvictUnlockWait): the UNLOCK completed; the victim's locked_region is cleared.
 ActiveEvictUnlockWait ==
@@ -609,7 +615,8 @@ ActiveEvictUnlockWait ==
                  opLock, opCtx, pt, queue, binds, grp, schG, schAs, schVictim, opPc, opCode,
                  irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd, stuck,
                  asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask,
-                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 \* Active(EvictRelease): the slot changes hands (the victim loses its AS and leaves the LRU).
 ActiveEvictRelease ==
@@ -626,7 +633,7 @@ ActiveEvictRelease ==
                  pt, queue, binds, grp, schG, schAs, opPc, opCode, irqPc, irqAs, irqStatus,
                  lockHolder, resetPending, asActive, asCmd, stuck, asEn, asVm, asLock, asReg,
                  asArg, opFailed, flags, flushing, tlb, raw, hwMask, swMask, stalled,
-                 faultsLeft, hangsLeft, reenabled, ebusy>>
+                 faultsLeft, hangsLeft, reenabled, ebusy, suspended>>
 
 \* Active(Enable): panthor_vm_active step 6 and panthor_mmu_as_enable: unhandled_fault cleared;
 \* a faulty AS has its interrupt cleared, its faulty_mask bit cleared and is unmasked (hardware
@@ -653,7 +660,7 @@ ActiveEnable ==
   /\ UNCHANGED <<slotVm, alloc, lru, asId, active, destroyed, unusable, locked, opLock, opCtx,
                  pt, queue, binds, grp, schG, schAs, schVictim, opPc, opCode, irqPc, irqAs,
                  irqStatus, lockHolder, resetPending, stuck, asEn, asVm, asLock, opFailed,
-                 flushing, tlb, faultsLeft, hangsLeft, evicted, recycled, ebusy>>
+                 flushing, tlb, faultsLeft, hangsLeft, evicted, recycled, ebusy, suspended>>
 
 \* Active(EnableWait): the UPDATE completed.
 ActiveEnableWait ==
@@ -665,7 +672,7 @@ ActiveEnableWait ==
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd,
                  stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw,
                  hwMask, swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled,
-                 ebusy>>
+                 ebusy, suspended>>
 
 \* Active(Done): active_cnt := 1, off the LRU, locks dropped, the group is bound.
 ActiveDone ==
@@ -678,7 +685,7 @@ ActiveDone ==
                  pt, queue, binds, opPc, opCode, irqPc, irqAs, irqStatus, resetPending,
                  asActive, asCmd, stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flushing,
                  tlb, raw, hwMask, swMask, stalled, faultsLeft, hangsLeft, evicted, recycled,
-                 reenabled, ebusy>>
+                 reenabled, ebusy, suspended>>
 
 \* Timeout(sched): wait_ready on a stuck AS gives up (100 ms): panthor_device_schedule_reset,
 \* and panthor_vm_active fails.  A failed eviction does not happen; after a failed enable the
@@ -692,7 +699,7 @@ TimeoutSched ==
                  locked, opCtx, pt, queue, binds, opPc, opCode, irqPc, irqAs, irqStatus,
                  asActive, asCmd, stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flushing,
                  tlb, raw, hwMask, swMask, stalled, faultsLeft, hangsLeft, evicted, recycled,
-                 reenabled, ebusy>>
+                 reenabled, ebusy, suspended>>
 
 -----------------------------------------------------------------------------
 (* VM_BIND.                                                                *)
@@ -711,7 +718,7 @@ SubmitAsync(v, unmap, p) ==
                  locked, opLock, opCtx, pt, grp, schPc, schG, schAs, schVictim, opPc, opCode,
                  irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd, stuck,
                  asEn, asVm, asLock, asReg, asArg, opFailed, flushing, tlb, raw, hwMask, swMask,
-                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* DRM_IOCTL_PANTHOR_VM_BIND without ASYNC (panthor_ioctl_vm_bind_sync): the op runs in the
 \* ioctl, one at a time per VM here.
@@ -726,7 +733,7 @@ SubmitSync(v, unmap, p) ==
                  locked, opLock, opCtx, pt, queue, grp, schPc, schG, schAs, schVictim, irqPc,
                  irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd, stuck, asEn, asVm,
                  asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask, swMask,
-                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* The VM's bind queue (credit limit 1) runs its next job (panthor_vm_bind_run_job).
 RunJob(v) ==
@@ -739,7 +746,7 @@ RunJob(v) ==
                  locked, opLock, opCtx, pt, binds, grp, schPc, schG, schAs, schVictim, irqPc,
                  irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd, stuck, asEn, asVm,
                  asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask, swMask,
-                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* A page-table edit of a MAP fails (panthor_vm_map_pages cannot allocate): G3 declares the VM
 \* unusable right away.
@@ -753,7 +760,8 @@ EditFails(v) ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd,
                  stuck, asEn, asVm, asLock, asReg, asArg, flags, flushing, tlb, raw, hwMask,
-                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 \* panthor_vm_pool_destroy_vm -> panthor_vm_destroy: the VM is marked destroyed (its runnable
 \* groups lose their work), and the whole VA range is unmapped synchronously (an UNMAP_ALL op,
@@ -770,7 +778,7 @@ DestroyVm(v) ==
                  opCtx, pt, queue, binds, schPc, schG, schAs, schVictim, irqPc, irqAs,
                  irqStatus, lockHolder, resetPending, asActive, asCmd, stuck, asEn, asVm,
                  asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask, swMask,
-                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 -----------------------------------------------------------------------------
 (* panthor_vm_exec_op of VM v, one step at a time (Op(v, step)).  Its AS   *)
@@ -793,7 +801,7 @@ OpLock(v) ==
                  locked, pt, queue, binds, grp, schPc, schG, schAs, schVictim, opCode, irqPc,
                  irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd, stuck, asEn, asVm,
                  asLock, asReg, asArg, flags, flushing, tlb, raw, hwMask, swMask, stalled,
-                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Op(v, LockRegion), the VM has no AS: panthor_vm_lock_region has nothing to lock.
 OpLockRegionNoAs(v) ==
@@ -805,7 +813,7 @@ OpLockRegionNoAs(v) ==
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd,
                  stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw,
                  hwMask, swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled,
-                 ebusy>>
+                 ebusy, suspended>>
 
 \* Op(v, LockRegion): panthor_vm_lock_region takes slots_lock and writes LOCKADDR and LOCK.
 OpLockRegion(v) ==
@@ -822,7 +830,7 @@ OpLockRegion(v) ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opCode, irqPc, irqAs, irqStatus, resetPending, stuck, asEn, asVm, asLock,
                  asReg, opFailed, flushing, tlb, raw, hwMask, swMask, stalled, faultsLeft,
-                 hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Op(v, LockRegionWait): the LOCK completed; locked_region recorded, slots_lock released.
 OpLockRegionWait(v) ==
@@ -836,7 +844,7 @@ OpLockRegionWait(v) ==
                  opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim, opCode,
                  irqPc, irqAs, irqStatus, resetPending, asActive, asCmd, stuck, asEn, asVm,
                  asLock, asReg, asArg, opFailed, flushing, tlb, raw, hwMask, swMask, stalled,
-                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Op(v, Edit): panthor_vm_map_pages / panthor_vm_unmap_pages (drm_gpuvm_sm_map / sm_unmap):
 \* the page table changes.  Recorded for M-6: an edit outside the locked region (in the books
@@ -861,7 +869,8 @@ OpEdit(v) ==
                  locked, opLock, opCtx, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd,
                  stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flushing, tlb, raw, hwMask,
-                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 \* Op(v, DeclareUnusable): panthor_vm_declare_unusable marks the VM unusable and, if it has an
 \* AS, takes slots_lock to disable it so the GPU stops at once.
@@ -876,7 +885,7 @@ OpDeclareUnusable(v) ==
                  opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim, opCode,
                  irqPc, irqAs, irqStatus, resetPending, asActive, asCmd, stuck, asEn, asVm,
                  asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask, swMask,
-                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 (* panthor_mmu_as_disable on AS a (MmuModel.disable), by the thread that    *)
 (* holds slots_lock: flush, flush wait, UNLOCK of a pending locked region   *)
@@ -911,7 +920,8 @@ OpDisableFlush(v) ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd,
                  stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, tlb, raw, hwMask,
-                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 \* Op(v, DisableFlushWait).
 OpDisableFlushWait(v) ==
@@ -923,7 +933,7 @@ OpDisableFlushWait(v) ==
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd,
                  stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw,
                  hwMask, swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled,
-                 ebusy>>
+                 ebusy, suspended>>
 
 \* Op(v, DisableUnlock).
 OpDisableUnlock(v) ==
@@ -935,7 +945,7 @@ OpDisableUnlock(v) ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, stuck, asEn, asVm,
                  asLock, asReg, opFailed, flushing, tlb, raw, hwMask, swMask, stalled,
-                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Op(v, DisableUnlockWait).
 OpDisableUnlockWait(v) ==
@@ -947,7 +957,8 @@ OpDisableUnlockWait(v) ==
                  opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim, opCode,
                  irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd, stuck,
                  asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask,
-                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 \* Op(v, DisableUpdate).
 OpDisableUpdate(v) ==
@@ -960,7 +971,7 @@ OpDisableUpdate(v) ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opCode, irqPc, irqAs, irqStatus, resetPending, stuck, asEn, asVm, asLock,
                  opFailed, flushing, tlb, raw, hwMask, swMask, stalled, faultsLeft, hangsLeft,
-                 evicted, recycled, reenabled, ebusy>>
+                 evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Op(v, DisableUpdateWait): the AS is off; slots_lock released.
 OpDisableUpdateWait(v) ==
@@ -973,7 +984,7 @@ OpDisableUpdateWait(v) ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opCode, irqPc, irqAs, irqStatus, resetPending, asActive, asCmd, stuck, asEn,
                  asVm, asLock, asReg, asArg, opFailed, flushing, tlb, raw, hwMask, swMask,
-                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Op(v, UnlockRegion), nothing locked (or no AS): panthor_vm_unlock_region has nothing to do.
 OpUnlockRegionNone(v) ==
@@ -985,7 +996,8 @@ OpUnlockRegionNone(v) ==
                  opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim, opCode,
                  irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd, stuck,
                  asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask,
-                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 \* Op(v, UnlockRegion): panthor_vm_unlock_region takes slots_lock and flushes the GPU caches
 \* (variant unlock-without-flush: goes straight to UNLOCK).
@@ -1003,7 +1015,7 @@ OpUnlockRegion(v) ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opCode, irqPc, irqAs, irqStatus, resetPending, asActive, asCmd, stuck, asEn,
                  asVm, asLock, asReg, asArg, opFailed, flags, tlb, raw, hwMask, swMask, stalled,
-                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Op(v, UnlockFlushWait).
 OpUnlockFlushWait(v) ==
@@ -1015,7 +1027,7 @@ OpUnlockFlushWait(v) ==
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd,
                  stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw,
                  hwMask, swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled,
-                 ebusy>>
+                 ebusy, suspended>>
 
 \* Op(v, Unlock): UNLOCK written.
 OpUnlock(v) ==
@@ -1029,7 +1041,7 @@ OpUnlock(v) ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, stuck, asEn, asVm,
                  asLock, asReg, opFailed, flushing, tlb, raw, hwMask, swMask, stalled,
-                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Op(v, UnlockWait): the UNLOCK completed; locked_region cleared, slots_lock released.
 OpUnlockWait(v) ==
@@ -1043,7 +1055,7 @@ OpUnlockWait(v) ==
                  opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim, opCode,
                  irqPc, irqAs, irqStatus, resetPending, asActive, asCmd, stuck, asEn, asVm,
                  asLock, asReg, asArg, opFailed, flushing, tlb, raw, hwMask, swMask, stalled,
-                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Op(v, OpDone): op_ctx cleared, op_lock dropped; an async op that failed marks the VM
 \* unusable (run_job with flag_unusable).
@@ -1059,7 +1071,7 @@ OpDone(v) ==
                  queue, binds, grp, schPc, schG, schAs, schVictim, irqPc, irqAs, irqStatus,
                  lockHolder, resetPending, asActive, asCmd, stuck, asEn, asVm, asLock, asReg,
                  asArg, flags, flushing, tlb, raw, hwMask, swMask, stalled, faultsLeft,
-                 hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Timeout(op v): a wait of VM v's operation on its stuck AS gives up: a reset is scheduled,
 \* slots_lock released if held, the locked region forgotten, and the op fails.
@@ -1073,7 +1085,7 @@ TimeoutOp(v) ==
   /\ IF lockHolder = OpHolder(v)
        THEN /\ lockHolder' = LOCK_FREE
             /\ flags' = flags \cup ReleasedBusy(asActive)
-       ELSE UNCHANGED <<lockHolder, flags>>
+       ELSE UNCHANGED <<lockHolder, flags, suspended>>
   /\ locked' = [locked EXCEPT ![v] = -1]
   /\ opFailed' = opFailed \cup {v}
   /\ opPc' = [opPc EXCEPT ![v] = O_END]
@@ -1081,7 +1093,7 @@ TimeoutOp(v) ==
                  opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim, opCode,
                  irqPc, irqAs, irqStatus, asActive, asCmd, stuck, asEn, asVm, asLock, asReg,
                  asArg, flushing, tlb, raw, hwMask, swMask, stalled, faultsLeft, hangsLeft,
-                 evicted, recycled, reenabled, ebusy>>
+                 evicted, recycled, reenabled, ebusy, suspended>>
 
 -----------------------------------------------------------------------------
 (* The MMU IRQ.                                                            *)
@@ -1105,7 +1117,7 @@ IrqRaw ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opPc, opCode, irqAs, lockHolder, resetPending, asActive, asCmd, stuck, asEn,
                  asVm, asLock, asReg, asArg, opFailed, flushing, tlb, swMask, faultsLeft,
-                 hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Irq(Done): no fault left: MMU_INT_MASK restored from the software mask
 \* (panthor_sched_report_mmu_fault has requested a tick: KillFaulted).
@@ -1119,7 +1131,7 @@ IrqDone ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opPc, opCode, irqStatus, lockHolder, resetPending, asActive, asCmd, stuck,
                  asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, swMask,
-                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Irq(Handle): panthor_mmu_irq_handler for the lowest pending AS f: AS_FAULTSTATUS/ADDRESS
 \* read; under slots_lock the AS is marked faulty, masked in the software mask, its interrupt
@@ -1146,7 +1158,7 @@ IrqHandle ==
                  pt, queue, binds, grp, schPc, schG, schAs, schVictim, opPc, opCode,
                  resetPending, asActive, asCmd, stuck, asEn, asVm, asLock, asReg, asArg,
                  opFailed, flags, flushing, tlb, hwMask, faultsLeft, hangsLeft, evicted,
-                 recycled, reenabled, ebusy>>
+                 recycled, reenabled, ebusy, suspended>>
 
 \* Irq(DisableFlush): panthor_mmu_as_disable on the faulty AS irqAs (VM slotVm[irqAs] there).
 IrqDisableFlush ==
@@ -1158,7 +1170,8 @@ IrqDisableFlush ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opPc, opCode, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd,
                  stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, tlb, raw, hwMask,
-                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 \* Irq(DisableFlushWait).
 IrqDisableFlushWait ==
@@ -1171,7 +1184,7 @@ IrqDisableFlushWait ==
                  opPc, opCode, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd,
                  stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw,
                  hwMask, swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled,
-                 ebusy>>
+                 ebusy, suspended>>
 
 \* Irq(DisableUnlock).
 IrqDisableUnlock ==
@@ -1183,7 +1196,7 @@ IrqDisableUnlock ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opPc, opCode, irqAs, irqStatus, lockHolder, resetPending, stuck, asEn, asVm,
                  asLock, asReg, opFailed, flushing, tlb, raw, hwMask, swMask, stalled,
-                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Irq(DisableUnlockWait).
 IrqDisableUnlockWait ==
@@ -1195,7 +1208,8 @@ IrqDisableUnlockWait ==
                  opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim, opPc,
                  opCode, irqAs, irqStatus, lockHolder, resetPending, asActive, asCmd, stuck,
                  asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw, hwMask,
-                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 \* Irq(DisableUpdate); with variant as-cmd-no-wait the AS is done with at once.
 IrqDisableUpdate ==
@@ -1208,7 +1222,7 @@ IrqDisableUpdate ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opPc, opCode, irqStatus, resetPending, stuck, asEn, asVm, asLock, opFailed,
                  flushing, tlb, raw, hwMask, swMask, stalled, faultsLeft, hangsLeft, evicted,
-                 recycled, reenabled, ebusy>>
+                 recycled, reenabled, ebusy, suspended>>
 
 \* Irq(DisableUpdateWait): the AS is off; slots_lock released; the next fault is looked at.
 IrqDisableUpdateWait ==
@@ -1222,7 +1236,7 @@ IrqDisableUpdateWait ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opPc, opCode, irqStatus, resetPending, asActive, asCmd, stuck, asEn, asVm,
                  asLock, asReg, asArg, opFailed, flushing, tlb, raw, hwMask, swMask, stalled,
-                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* Timeout(irq): a command wait of the IRQ thread on its stuck AS gives up: a reset is
 \* scheduled, slots_lock released, and the thread goes on with the next fault.
@@ -1238,7 +1252,7 @@ TimeoutIrq ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opPc, opCode, irqStatus, asActive, asCmd, stuck, asEn, asVm, asLock, asReg,
                  asArg, opFailed, flushing, tlb, raw, hwMask, swMask, stalled, faultsLeft,
-                 hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 -----------------------------------------------------------------------------
 (* Hardware.                                                               *)
@@ -1269,7 +1283,7 @@ GpuWalk(g, p) ==
                  opPc, opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive,
                  asCmd, stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, raw,
                  hwMask, swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled,
-                 ebusy>>
+                 ebusy, suspended>>
 
 \* GpuFault(g, p): the walk finds page p unmapped: an MMU page fault (MMU_INT_RAWSTAT bit set,
 \* the agent stalls until the fault is cleared); bounded by Faults.
@@ -1285,7 +1299,7 @@ GpuFault(g, p) ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opPc, opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive,
                  asCmd, stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb,
-                 hwMask, swMask, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 hwMask, swMask, hangsLeft, evicted, recycled, reenabled, ebusy, suspended>>
 
 \* AsCmdDone(a): AS a completes its command and clears AS_ACTIVE.  UPDATE loads the registers
 \* (translation off: nothing stays cached for the AS; an enabling UPDATE does not invalidate),
@@ -1311,7 +1325,7 @@ AsCmdDone(a) ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opPc, opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, stuck, asReg,
                  opFailed, flags, flushing, raw, hwMask, swMask, stalled, faultsLeft, hangsLeft,
-                 evicted, recycled, reenabled, ebusy>>
+                 evicted, recycled, reenabled, ebusy, suspended>>
 
 \* AsHang(a): AS a gets stuck with AS_ACTIVE set (at most once, with Hang).
 AsHang(a) ==
@@ -1324,7 +1338,8 @@ AsHang(a) ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opPc, opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive,
                  asCmd, asEn, asVm, asLock, asReg, asArg, opFailed, flags, flushing, tlb, raw,
-                 hwMask, swMask, stalled, faultsLeft, evicted, recycled, reenabled, ebusy>>
+                 hwMask, swMask, stalled, faultsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 \* FlushDone: the GPU_CMD cache flush completes: L2 and LSC cleaned and invalidated, other
 \* caches invalidated, and with them every cached translation.
@@ -1336,7 +1351,8 @@ FlushDone ==
                  locked, opLock, opCtx, pt, queue, binds, grp, schPc, schG, schAs, schVictim,
                  opPc, opCode, irqPc, irqAs, irqStatus, lockHolder, resetPending, asActive,
                  asCmd, stuck, asEn, asVm, asLock, asReg, asArg, opFailed, flags, raw, hwMask,
-                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 swMask, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
 
 \* The VMs the kernel's books bind to some AS.
 VmsInSlots == {slotVm[a] : a \in AsIds} \ {-1}
@@ -1350,6 +1366,7 @@ VmsInSlots == {slotVm[a] : a \in AsIds} \ {-1}
 \* scheduler's post-reset.
 Reset ==
   /\ resetPending
+  /\ ~suspended
   /\ lockHolder = LOCK_FREE
   /\ irqPc = I_IDLE
   /\ ~flushing
@@ -1380,12 +1397,77 @@ Reset ==
   /\ resetPending' = FALSE
   /\ UNCHANGED <<destroyed, unusable, unhandled, locked, opLock, opCtx, pt, queue, binds,
                  schAs, schVictim, opPc, opCode, irqPc, irqAs, irqStatus, lockHolder, opFailed,
-                 flags, flushing, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy>>
+                 flags, flushing, faultsLeft, hangsLeft, evicted, recycled, reenabled, ebusy,
+                 suspended>>
+
+-----------------------------------------------------------------------------
+(* Runtime suspend and resume (MmuModel.suspend / resume; config Suspend). *)
+(* They are the only actions that change suspended.                        *)
+
+\* The ASes panthor_mmu_suspend releases (variant suspend-keeps-lru: not those of idle user VMs).
+SuspendReleased ==
+  {a \in AsIds : slotVm[a] >= 0
+                 /\ ~(Bug("suspend-keeps-lru") /\ slotVm[a] > 0 /\ active[slotVm[a]] = 0)}
+SuspendVms == {slotVm[a] : a \in SuspendReleased}
+
+\* Runtime suspend (panthor_device_suspend) once the scheduler has no group bound:
+\* panthor_mmu_suspend disables (flush, unlock, UNMAPPED; taken as completed) and releases every
+\* assigned AS, the MCU's too, and the MMU IRQ is suspended (masked).
+SuspendAct ==
+  /\ Suspend
+  /\ ~suspended
+  /\ ~resetPending
+  /\ lockHolder = LOCK_FREE
+  /\ irqPc = I_IDLE
+  /\ ~flushing
+  /\ asActive = {}
+  /\ schPc = S_IDLE
+  /\ \A g \in GroupIds : grp[g] # G_BOUND
+  /\ locked' = [v \in VmIds |-> IF v \in SuspendVms /\ v > 0 THEN -1 ELSE locked[v]]
+  /\ asId' = [v \in VmIds |-> IF v \in SuspendVms THEN -1 ELSE asId[v]]
+  /\ active' = [v \in VmIds |-> IF v \in SuspendVms THEN 0 ELSE active[v]]
+  /\ slotVm' = [a \in AsIds |-> IF a \in SuspendReleased THEN -1 ELSE slotVm[a]]
+  /\ alloc' = alloc \ SuspendReleased
+  /\ lru' = SelectSeq(lru, LAMBDA x : x \notin SuspendVms)
+  /\ asEn' = asEn \ SuspendReleased
+  /\ asVm' = [a \in AsIds |-> IF a \in SuspendReleased THEN -1 ELSE asVm[a]]
+  /\ asReg' = [a \in AsIds |-> IF a \in SuspendReleased THEN -1 ELSE asReg[a]]
+  /\ asLock' = [a \in AsIds |-> IF a \in SuspendReleased THEN -1 ELSE asLock[a]]
+  /\ tlb' = [a \in AsIds |-> [p \in PageIds |-> -1]]
+  /\ hwMask' = {}
+  /\ swMask' = {}
+  /\ suspended' = TRUE
+  /\ UNCHANGED <<faulty, destroyed, unusable, unhandled, opLock, opCtx, pt, queue, binds, grp,
+                 schPc, schG, schAs, schVictim, opPc, opCode, irqPc, irqAs, irqStatus,
+                 lockHolder, resetPending, asActive, asCmd, stuck, asArg, opFailed, flags,
+                 flushing, raw, stalled, faultsLeft, hangsLeft, evicted, recycled, reenabled,
+                 ebusy>>
+
+\* Runtime resume: panthor_mmu_resume clears the alloc and faulty masks and unmasks the IRQ; the
+\* FW's resume gives the MCU VM AS 0 back.
+ResumeAct ==
+  /\ suspended
+  /\ alloc' = {0}
+  /\ faulty' = {}
+  /\ hwMask' = AsIds
+  /\ swMask' = AsIds
+  /\ slotVm' = [slotVm EXCEPT ![0] = 0]
+  /\ asId' = [asId EXCEPT ![0] = 0]
+  /\ active' = [active EXCEPT ![0] = 1]
+  /\ asEn' = asEn \cup {0}
+  /\ asVm' = [asVm EXCEPT ![0] = 0]
+  /\ asReg' = [asReg EXCEPT ![0] = 0]
+  /\ suspended' = FALSE
+  /\ UNCHANGED <<lru, destroyed, unusable, unhandled, locked, opLock, opCtx, pt, queue, binds,
+                 grp, schPc, schG, schAs, schVictim, opPc, opCode, irqPc, irqAs, irqStatus,
+                 lockHolder, resetPending, asActive, asCmd, stuck, asLock, asArg, opFailed,
+                 flags, flushing, tlb, raw, stalled, faultsLeft, hangsLeft, evicted, recycled,
+                 reenabled, ebusy>>
 
 -----------------------------------------------------------------------------
 (* The next-state relation.                                                *)
 
-Next ==
+NextMmu ==
   \/ \E g \in GroupIds :
        \/ Submit(g)
        \/ TickBind(g)
@@ -1445,6 +1527,11 @@ Next ==
   \/ \E a \in AsIds : AsCmdDone(a) \/ AsHang(a)
   \/ FlushDone
   \/ Reset
+
+Next ==
+  \/ NextMmu
+  \/ SuspendAct
+  \/ ResumeAct
 
 Spec == Init /\ [][Next]_vars
 
@@ -1518,7 +1605,13 @@ NoForeignTranslation ==
 
 \* Bug zoo 27: while the MMU IRQ is idle, every AS that is not faulty is unmasked in both the
 \* software mask and MMU_INT_MASK.
-IrqMaskConsistent == irqPc = I_IDLE => \A a \in AsIds \ faulty : a \in swMask /\ a \in hwMask
+IrqMaskConsistent ==
+  irqPc = I_IDLE /\ ~suspended => \A a \in AsIds \ faulty : a \in swMask /\ a \in hwMask
+
+\* Java "ReleasedWhileSuspended" (config Suspend): no AS assigned and the IRQ masked.
+ReleasedWhileSuspended ==
+  suspended => /\ \A v \in VmIds : asId[v] = -1
+               /\ alloc = {} /\ hwMask = {} /\ asEn = {}
 
 \* Bug zoo 29: a fault interrupt is cleared only after its AS was marked faulty.
 ClearAfterHandle == F_EARLY_CLEAR \notin flags
@@ -1561,6 +1654,7 @@ WeakFamilies ==
   /\ WF_vars(IrqRaw)
   /\ WF_vars(FlushDone)
   /\ WF_vars(Reset)
+  /\ WF_vars(ResumeAct)
   /\ WF_vars(TimeoutSched)
   /\ WF_vars(TimeoutIrq)
   /\ \A g \in GroupIds : WF_vars(TickBind(g))
@@ -1589,6 +1683,11 @@ LiveSpec == Spec /\ Fairness
 
 \* Each ML property is its fairness => its clauses, so that one cfg with SPECIFICATION Spec checks
 \* all of them (Spec /\ F => P is Spec => (F => P)).
+
+\* Java "ML-1": every panthor_vm_active call returns, and never with -EBUSY.  Clause
+\* ActiveReturns.
+ML_1_Clauses == (schPc # S_IDLE) ~> (schPc = S_IDLE /\ ~ebusy)
+ML_1 == Fairness => ML_1_Clauses
 
 \* Java "ML-2": every AS command completes or leads to a scheduled reset.  Clauses
 \* CommandEnds(a), for the user ASes.

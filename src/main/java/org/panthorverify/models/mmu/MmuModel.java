@@ -173,8 +173,8 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
   private static final List<String> VARS = List.of("slotVm", "allocMask", "faultyMask", "lru",
       "asId", "activeCnt", "lockedRegion", "destroyed", "unusable", "unhandledFault", "opLock",
       "opCtx", "opFailed", "pageTables", "bindQueue", "bindsLeft", "groups", "sched", "vmOp",
-      "irq", "slotsLock", "resetPending", "suspended", "asActive", "asCmd", "asStuck", "asEnabled", "asVm",
-      "asLockedPage", "asRegs", "flushing", "tlb", "mmuRaw", "mmuMask", "mmuSwMask", "stalled",
+      "irq", "irqStatus", "slotsLock", "resetPending", "suspended", "asActive", "asCmd", "asStuck", "asEnabled", "asVm",
+      "asLockedPage", "asRegs", "asArg", "flushing", "tlb", "mmuRaw", "mmuMask", "mmuSwMask", "stalled",
       "faultsLeft", "hangsLeft", "history");
 
   @Override
@@ -1489,6 +1489,7 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
     }
     m.put("vmOp", Value.seq(ops));
     m.put("irq", Value.seq(List.of(Value.of(I_NAMES[w.irqPc]), Value.of(w.irqAs))));
+    m.put("irqStatus", Value.of(w.irqStatus));
     m.put("slotsLock", Value.of(w.lockHolder));
     m.put("resetPending", Value.of(w.resetPending));
     m.put("suspended", Value.of(w.suspended));
@@ -1499,6 +1500,7 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
     m.put("asVm", ints(w.asVm));
     m.put("asLockedPage", ints(w.asLock));
     m.put("asRegs", ints(w.asReg));
+    m.put("asArg", ints(w.asArg));
     m.put("flushing", Value.of(w.flushing));
     m.put("tlb", ints(w.tlb));
     m.put("mmuRaw", Value.of(w.raw));

@@ -159,6 +159,10 @@ public record MmuState(long w0, long w1, long w2, long w3, long w4, long w5) {
       asReg = filled(a, -1);
       asArg = new int[a];
       tlb = filled(a * c.pages(), -1);
+      // The threads' bookkeeping starts as they leave it when they finish.
+      schAs = -1;
+      schVictim = -1;
+      irqAs = -1;
     }
 
     private static int[] filled(int n, int v) {

@@ -30,6 +30,11 @@ class MmuTlcCrossCheckTest {
     crossCheck("evict");
   }
 
+  @Test
+  void suspend_tlcAndExplorerAgree() {
+    crossCheck("suspend");
+  }
+
   @Tag("slow")
   @Test
   void default_tlcAndExplorerAgree() {

@@ -72,7 +72,7 @@ class MmuTlcVariantsTest {
     for (VariantDef v : ENTRY.variants()) {
       assertTrue(set.contains("\"" + v.name() + "\""), v.name() + " in the spec's Variant set");
     }
-    assertEquals(9, ENTRY.variants().size());
+    assertEquals(10, ENTRY.variants().size());
   }
 
   private static String module(String variant, Map<String, Integer> c) {
@@ -103,6 +103,7 @@ class MmuTlcVariantsTest {
         "  Hang = " + bool(c.get("hang")),
         "  Destroy = " + bool(c.get("destroy")),
         "  AllocFail = " + bool(c.get("allocfail")),
+        "  Suspend = " + bool(c.get("suspend")),
         "  Variant <- MC_Variant",
         "INIT Init",
         "NEXT Next",

@@ -35,7 +35,7 @@ class MmuVariantsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"small, 13992, 61", "evict, 6872, 41", "suspend, 21864, 62"})
+  @CsvSource({"small, 13992, 61", "evict, 6872, 41", "suspend, 20648, 62"})
   void correctModel_passesEveryProperty_withItsGoldenNumbers(String config, long distinct,
       int depth) {
     Model<?, ?> model = ENTRY.resolve(config, List.of(), null).create();

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.panthorverify.core.Property;
-import org.panthorverify.core.Trace;
 import org.panthorverify.explore.liveness.LivenessRunner;
 import org.panthorverify.registry.ModelRegistry;
 import org.panthorverify.tlc.TlcOptions;
@@ -35,10 +34,11 @@ import org.panthorverify.tlc.TlcState;
  *
  * <p>The Java verdicts are computed here. The properties Java finds to hold are checked by one
  * TLC run (two workers, about 40 s), which must end without a violation after the explorer's
- * 13,788 states; each property Java finds to fail gets its own TLC run (one worker, so the
- * search is deterministic), which must report a temporal violation with a lasso (a last entry
- * that stutters or goes back to an earlier state) that takes the Java lasso's actions and loops
- * at the same place. On small that is SL-4 alone (about 5 s).
+ * 13,788 states; each property Java finds to fail gets its own TLC run (one worker), which must
+ * report a temporal violation with a lasso (a last entry that stutters or goes back to an
+ * earlier state) no shorter than Java's. TLC's lassos are not shortest and change with the
+ * fingerprint function it draws at random each run, so their steps are not compared. On small
+ * that is SL-4 alone (about 5 s).
  */
 @Tag("tlc")
 class SchedTlcLivenessTest {
@@ -81,7 +81,7 @@ class SchedTlcLivenessTest {
   }
 
   @Test
-  void propertiesJavaFindsToFail_tlcFindsTheSameLasso() throws IOException {
+  void propertiesJavaFindsToFail_tlcFindsALassoToo() throws IOException {
     int failing = 0;
     for (var e : JAVA.entrySet()) {
       LivenessRunner.Verdict<SchedState, SchedAction> v = e.getValue();
@@ -104,15 +104,14 @@ class SchedTlcLivenessTest {
             name + ": TLC's trace is a lasso; log: " + tlc.log());
         loopStart = last.index() - 1;
       }
-      Trace<SchedState, SchedAction> lasso = v.lasso();
-      assertNotNull(lasso);
-      assertEquals(lasso.steps().size(), trace.size() - 1, name + ": states before the loop"
-          + " closes; log: " + tlc.log());
-      assertEquals(lasso.loopStart(), loopStart, name + ": where the loop starts");
-      for (int i = 1; i < lasso.steps().size(); i++) {
-        assertEquals(lasso.steps().get(i).action().name(), trace.get(i).action(),
-            name + ": step " + i + "; log: " + tlc.log());
-      }
+      // TLC's liveness counterexample is not a shortest one and depends on the fingerprint
+      // function TLC draws at random each run (17 to 20 states here, against Java's 9), so only
+      // its shape is compared: a lasso whose loop closes inside the trace.
+      assertNotNull(v.lasso());
+      assertTrue(loopStart >= 0 && loopStart < trace.size() - 1, name + ": loop start "
+          + loopStart + "; log: " + tlc.log());
+      assertTrue(trace.size() - 1 >= v.lasso().steps().size(), name + ": Java's lasso is a"
+          + " shortest one, TLC's is no shorter; log: " + tlc.log());
     }
     assertEquals(1, failing, "on small only SL-4 fails (SchedLivenessTest)");
   }
