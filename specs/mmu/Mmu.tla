@@ -1726,7 +1726,9 @@ NotRecycledSlot == ~recycled
 \* With Faults > 0: a faulty AS is re-enabled by panthor_vm_active.
 NotFaultHandledReenabled == ~reenabled
 
-\* With AllocFail or Hang: a failed async VM_BIND marks its VM unusable.
-NotAsyncBindFailedUnusable == unusable = {}
+\* With AllocFail or Hang: a failed async VM_BIND marks its VM unusable (its op ends failed; the
+\* last step, OpDone, marks the VM).
+NotAsyncBindFailedUnusable ==
+  ~\E v \in UserVms : opPc[v] = O_END /\ IsAsync(opCode[v]) /\ v \in opFailed
 
 =============================================================================

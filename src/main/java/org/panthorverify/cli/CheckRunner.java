@@ -84,8 +84,8 @@ final class CheckRunner {
           .filter(p -> p.kind() == org.panthorverify.core.PropertyKind.LIVENESS)
           .map(p -> p.name()).toList();
       if (!liveness.isEmpty() && config.properties().isEmpty()) {
-        out.println("note: liveness properties declared but not checked by the explorer yet: "
-            + String.join(", ", liveness));
+        out.println("note: liveness properties not checked in this run (safety only): "
+            + String.join(", ", liveness) + "; check them with --property " + liveness.get(0));
         out.flush();
       }
       return new Outcome(resolved, result, exit, dir.path(), golden);

@@ -216,8 +216,16 @@ final class MmuProperties {
           + " panthor_vm_active", w -> w.reenabled));
     }
     if (c.allocfail() || c.hang()) {
-      out.add(reach(c, "AsyncBindFailedUnusable", "a failed async VM_BIND marks its VM unusable",
-          w -> w.unusable != 0));
+      out.add(reach(c, "AsyncBindFailedUnusable", "a failed async VM_BIND marks its VM unusable"
+          + " (an async job's op ends failed: its last step marks the VM unusable)", w -> {
+            for (int v = 1; v < c.vmCount(); v++) {
+              if (w.opPc[v] == MmuModel.O_END && MmuModel.async(w.opCode[v])
+                  && bit(w.opFailed, v)) {
+                return true;
+              }
+            }
+            return false;
+          }));
     }
     out.addAll(liveness(c));
     return List.copyOf(out);
