@@ -94,4 +94,12 @@ public interface Model<S, A extends Action> {
   default Map<String, Value> describe(S state) {
     return Reflect.components(state);
   }
+
+  /**
+   * How this model's states and steps look in its TLA+ twin, or null (the default) when it has
+   * none; {@code conform} and {@code tlc} need it.
+   */
+  default TlaView<S, A> tla() {
+    return null;
+  }
 }

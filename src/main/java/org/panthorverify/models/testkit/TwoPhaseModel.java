@@ -411,4 +411,20 @@ public final class TwoPhaseModel implements Model<TwoPhaseModel.State, TwoPhaseM
     }
     return m;
   }
+
+  /** The twin {@code specs/testkit/TwoPhase.tla}: {@link #describe} is already its variables. */
+  @Override
+  public org.panthorverify.core.TlaView<State, TwoPhaseAction> tla() {
+    return new org.panthorverify.core.TlaView<>() {
+      @Override
+      public List<String> variables() {
+        return TwoPhaseModel.this.variables();
+      }
+
+      @Override
+      public Map<String, Value> state(State s) {
+        return describe(s);
+      }
+    };
+  }
 }
