@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       ReplayCommand.class,
       BenchCommand.class,
+      TlcCommand.class,
+      ConformCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -39,7 +41,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a command is required: list, check, simulate, replay, bench or help");
+        "a command is required: list, check, simulate, replay, bench, tlc, conform or help");
   }
 
   public static void main(String[] args) {

@@ -71,19 +71,63 @@ public final class TlaValues {
   public static long hash(List<String> variables, Map<String, Value> canonicalState) {
     long h = 0xcbf29ce484222325L;
     for (String v : variables) {
+      h = mix(h, v.hashCode());
       Value x = canonicalState.get(v);
-      String s = v + '=' + (x == null ? "?" : x.toString()) + ';';
-      for (int i = 0; i < s.length(); i++) {
-        h ^= s.charAt(i);
-        h *= 0x100000001b3L;
-      }
+      h = x == null ? mix(h, -1) : hash(h, x);
     }
-    // final avalanche (splitmix64), so that nearby texts spread over the whole range
+    // final avalanche (splitmix64), so that nearby states spread over the whole range
     h ^= h >>> 30;
     h *= 0xbf58476d1ce4e5b9L;
     h ^= h >>> 27;
     h *= 0x94d049bb133111ebL;
     return h ^ (h >>> 31);
+  }
+
+  /** Folds a canonical value into {@code h}, structure included (kinds and sizes). */
+  private static long hash(long h, Value v) {
+    if (v instanceof Value.Int i) {
+      return mix(mix(h, 1), i.value().bitLength() < 64 ? i.value().longValue()
+          : i.value().hashCode());
+    } else if (v instanceof Value.Bool b) {
+      return mix(mix(h, 2), b.value() ? 1 : 0);
+    } else if (v instanceof Value.Str s) {
+      h = mix(mix(h, 3), s.value().length());
+      for (int k = 0; k < s.value().length(); k++) {
+        h = mix(h, s.value().charAt(k));
+      }
+      return h;
+    } else if (v instanceof Value.Seq s) {
+      h = mix(mix(h, 4), s.elements().size());
+      for (Value x : s.elements()) {
+        h = hash(h, x);
+      }
+      return h;
+    } else if (v instanceof Value.SetV s) {
+      h = mix(mix(h, 5), s.elements().size());
+      for (Value x : s.elements()) {
+        h = hash(h, x);
+      }
+      return h;
+    } else if (v instanceof Value.MapV m) {
+      h = mix(mix(h, 6), m.entries().size());
+      for (Map.Entry<Value, Value> e : m.entries()) {
+        h = hash(hash(h, e.getKey()), e.getValue());
+      }
+      return h;
+    }
+    // not canonical (Tup, Rec) or unserializable: fall back to the text
+    String t = v.toString();
+    h = mix(h, 7);
+    for (int k = 0; k < t.length(); k++) {
+      h = mix(h, t.charAt(k));
+    }
+    return h;
+  }
+
+  private static long mix(long h, long x) {
+    h ^= x;
+    h *= 0x100000001b3L;
+    return h ^ (h >>> 29);
   }
 
   private static Value function(Map<Value, Value> m) {

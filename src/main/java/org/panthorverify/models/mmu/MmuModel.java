@@ -1456,6 +1456,12 @@ public final class MmuModel implements Model<MmuState, MmuAction> {
         }
       };
 
+  /** The view of {@code specs/mmu/Mmu.tla}: its variables and operator names. */
+  @Override
+  public org.panthorverify.core.TlaView<MmuState, MmuAction> tla() {
+    return new MmuTla(c);
+  }
+
   @Override
   public Map<String, Value> describe(MmuState s) {
     W w = s.w(c);
