@@ -54,9 +54,16 @@ record McSpec(Path dir, String module, String cfg) {
       Collections.sort(have);
       throw new UserInputException("no TLC spec for " + entry.id() + " config " + config
           + (cfgSuffix.isEmpty() ? "" : " with liveness") + " (missing "
-          + ProjectLayout.home().relativize(cfg.toAbsolutePath()) + " or its .tla); MC files"
+          + show(cfg) + " or its .tla); MC files"
           + " there: " + (have.isEmpty() ? "none" : String.join(", ", have)));
     }
     return new McSpec(dir, module, cfg.getFileName().toString());
+  }
+
+  /** A path for messages: relative to the project when inside it. */
+  static String show(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path home = ProjectLayout.home().toAbsolutePath().normalize();
+    return abs.startsWith(home) ? home.relativize(abs).toString() : abs.toString();
   }
 }

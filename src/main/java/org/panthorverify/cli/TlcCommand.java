@@ -92,7 +92,9 @@ final class TlcCommand implements Callable<Integer> {
     ModelEntry.Resolved r = entry.resolve(config, List.of(), variant);
     Model<?, ?> m = r.create();
     McSpec mc = McSpec.of(entry, r, "");
-    checkConstants(entry, r, m, mc);
+    if (variant == null) {
+      checkConstants(entry, r, m, mc);
+    }
     int w = workers == null ? Runtime.getRuntime().availableProcessors()
         : RunOptions.checkWorkers(workers);
     if (distributed != null && (distributed < 1 || distributed > 64)) {
@@ -101,6 +103,9 @@ final class TlcCommand implements Callable<Integer> {
     }
     RunDirectory dir = RunDirectory.create(out != null ? out : Path.of("reports"), entry.id());
     Path specDir = variant == null ? mc.dir() : variantSpec(entry, mc, variant, dir);
+    if (variant != null) {
+      checkConstants(entry, r, m, new McSpec(specDir, mc.module(), mc.cfg()));
+    }
     o.printf("run model=%s config=%s constants={%s} variant=%s engine=tlc spec=%s/%s workers=%d"
         + "%s dir=%s%n", entry.id(), r.preset().name(), r.constantsText(),
         variant == null ? "none" : variant, entry.specDir(), mc.module(), w,
@@ -150,14 +155,21 @@ final class TlcCommand implements Callable<Integer> {
     md.append("- TLC exit code: ").append(tlc.exitCode()).append('\n');
     if ("ERROR".equals(verdict)) {
       String why = tlc.errorMessage() != null ? tlc.errorMessage() : "TLC exit " + exit;
+      // TLC's own codes pass through (75-77 evaluation, 150-153 spec and config errors); a
+      // TLC that was stopped (out of memory, killed) found part of the graph: incomplete
+      boolean tlcCode = (exit >= 75 && exit <= 77) || (exit >= 150 && exit <= 153);
+      int code = tlcCode ? exit : ExitCodes.INCOMPLETE;
       md.append("- error: ").append(why).append('\n');
-      stats.put("exit", exit);
+      stats.put("exit", code);
       dir.writeJson("stats.json", stats);
       dir.writeText("summary.md", md.toString());
-      o.printf("done verdict=ERROR tlc-exit=%d log=%s%n", exit, tlc.log());
+      o.printf("done verdict=ERROR distinct=%d generated=%d depth=%d tlc-exit=%d exit=%d%n",
+          tlc.distinct(), tlc.generated(), tlc.depth(), exit, code);
       o.flush();
-      throw new UserInputException("TLC failed on " + entry.specDir() + ": " + Main.oneLine(
-          why) + " (TLC exit " + exit + "; log " + tlc.log() + ")");
+      spec.commandLine().getErr().println("panthor-verify: TLC failed on "
+          + McSpec.show(ProjectLayout.specs().resolve(entry.specDir())) + ": " + Main.oneLine(why) + " (TLC exit " + exit + "; log "
+          + tlc.log() + ")");
+      return code;
     }
     if (!tlc.trace().isEmpty()) {
       String javaName = javaProperty(m, tlc);
@@ -273,13 +285,13 @@ final class TlcCommand implements Callable<Integer> {
       }
       if (!inSpec) {
         throw new UserInputException("variant " + variant + " of " + entry.id() + " is not in"
-            + " its TLA+ spec (specs/" + entry.specDir() + "); only the Java model has it");
+            + " its TLA+ spec (" + McSpec.show(mc.dir()) + "); only the Java model has it");
       }
       Path module = to.resolve(mc.module() + ".tla");
       String text = Files.readString(module);
       Matcher mm = Pattern.compile("(?m)^MC_Variant\\s*==\\s*\"[^\"]*\"").matcher(text);
       if (!mm.find()) {
-        throw new UserInputException("specs/" + entry.specDir() + "/" + mc.module() + ".tla has"
+        throw new UserInputException(McSpec.show(mc.dir().resolve(mc.module() + ".tla")) + " has"
             + " no MC_Variant definition, so TLC cannot check a variant of it");
       }
       Files.writeString(module, mm.replaceFirst("MC_Variant == \"" + variant + "\""));
@@ -331,7 +343,7 @@ final class TlcCommand implements Callable<Integer> {
       }
       Value want = TlaValues.canonical(c.getValue());
       if (!v.equals(want)) {
-        throw new UserInputException("specs/" + entry.specDir() + "/" + mc.module()
+        throw new UserInputException(McSpec.show(mc.dir().resolve(mc.module() + ".tla"))
             + " gives constant " + c.getKey() + " = " + text + " but " + entry.id()
             + " config " + r.preset().name() + " ({" + r.constantsText() + "}) needs "
             + c.getKey() + " = " + want + "; the MC files and the registry disagree");

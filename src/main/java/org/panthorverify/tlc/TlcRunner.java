@@ -111,6 +111,8 @@ public final class TlcRunner {
         new ProcessBuilder(command).directory(specCopy.toFile()).redirectErrorStream(true);
     TlcOutputParser parser = new TlcOutputParser();
     AtomicReference<Throwable> pumpFailure = new AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean outOfMemory =
+        new java.util.concurrent.atomic.AtomicBoolean();
     long start = System.nanoTime();
     Process child;
     try {
@@ -120,7 +122,7 @@ public final class TlcRunner {
     }
     Thread pump =
         new Thread(
-            () -> pump(child.getInputStream(), log, parser, pumpFailure),
+            () -> pump(child.getInputStream(), log, parser, pumpFailure, outOfMemory),
             "tlc-output-" + child.pid());
     pump.setDaemon(true);
     pump.start();
@@ -136,6 +138,13 @@ public final class TlcRunner {
       while (!child.waitFor(200, TimeUnit.MILLISECONDS)) {
         if (System.nanoTime() > deadline) {
           abortReason = "TLC did not finish within " + describe(o.timeout()) + " and was killed";
+          break;
+        }
+        if (outOfMemory.get() && !child.waitFor(5, TimeUnit.SECONDS)) {
+          // TLC reports the error but its other threads keep the JVM alive
+          abortReason = "TLC ran out of memory" + (o.maxHeap() == null ? ""
+              : " with -Xmx" + o.maxHeap()) + " and was stopped; give it more heap"
+              + " (--tlc-heap) or check a smaller config";
           break;
         }
         if (companions != null && companions.hopeless() && !child.waitFor(3, TimeUnit.SECONDS)) {
@@ -225,14 +234,17 @@ public final class TlcRunner {
   }
 
   /** Copies the child's output to the log and the parser until it ends; never stops early. */
-  private static void pump(
-      InputStream in, Path log, TlcOutputParser parser, AtomicReference<Throwable> failure) {
+  private static void pump(InputStream in, Path log, TlcOutputParser parser,
+      AtomicReference<Throwable> failure, java.util.concurrent.atomic.AtomicBoolean oom) {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         BufferedWriter w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
       String line;
       while ((line = r.readLine()) != null) {
         w.write(line);
         w.newLine();
+        if (line.contains("Java ran out of memory") || line.contains("OutOfMemoryError")) {
+          oom.set(true);
+        }
         w.flush();
         if (failure.get() == null) {
           try {
