@@ -68,6 +68,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Root of run directories.")
   Path out;
 
+  @Option(names = "--tlc-time-limit", paramLabel = "DURATION",
+      description = "Stop TLC after this long (90s, 15m, 2h) and compare rates over the part it"
+          + " explored; the counts are then not compared (exit 3).")
+  String tlcTimeLimit;
+
   @Option(names = "--property", paramLabel = "NAME",
       description = "A liveness property: bench the liveness checkers instead.")
   String property;
@@ -120,8 +125,12 @@ final class BenchCommand implements Callable<Integer> {
     if (!skipTlc) {
       TlcResult tlc = twoPhase ? runTwoPhaseTlc(dir, r.constants().get("rm"), w)
           : TlcRunner.run(new TlcOptions(ProjectLayout.specs().resolve(entry.specDir()),
-              "MC_" + config, "MC_" + config + ".cfg", w, dir.path(), true, tlcHeap, null));
-      if (tlc.errorMessage() != null || tlc.exitCode() != 0) {
+              "MC_" + config, "MC_" + config + ".cfg", w, dir.path(), true, tlcHeap,
+              tlcTimeLimit == null ? null
+                  : RunOptions.parseDuration("--tlc-time-limit", tlcTimeLimit)));
+      boolean stopped = tlcTimeLimit != null && tlc.errorMessage() != null
+          && tlc.errorMessage().contains("did not finish within") && tlc.distinct() > 0;
+      if (!stopped && (tlc.errorMessage() != null || tlc.exitCode() != 0)) {
         dir.writeJson("bench.json", json);
         throw new IllegalStateException("TLC failed (exit " + tlc.exitCode() + "): "
             + tlc.errorMessage() + "; see " + tlc.log());
@@ -129,6 +138,29 @@ final class BenchCommand implements Callable<Integer> {
       double tlcSecs = (tlc.tlcMillis() > 0 ? tlc.tlcMillis() : tlc.wallMillis()) / 1000.0;
       double tlcRate = tlc.distinct() / Math.max(tlcSecs, 1e-3);
       boolean equal = tlc.distinct() == mine.stats().distinct();
+      if (stopped) {
+        double[] progress = lastProgress(tlc.log());
+        if (progress != null) {
+          tlcSecs = progress[0];
+          tlcRate = progress[1] / Math.max(tlcSecs, 1e-3);
+        }
+        o.printf("%-9s %,14d %14s %6s %10.2f %,14.0f   (stopped after %s; distinct states from"
+            + " its last progress report, at %.0f s after its start)%n", "tlc",
+            progress == null ? tlc.distinct() : (long) progress[1], "-", "-", tlcSecs, tlcRate,
+            tlcTimeLimit, tlcSecs);
+        o.printf("counts equal: not compared (TLC stopped)%n");
+        o.printf("ratio (explorer / TLC, distinct states per second): %.1fx%n",
+            mineRate / tlcRate);
+        json.put("tlcStopped", true);
+        json.put("tlcDistinctSoFar", tlc.distinct());
+        json.put("tlcSeconds", tlcSecs);
+        json.put("tlcDistinctPerSecond", Math.round(tlcRate));
+        json.put("ratio", mineRate / tlcRate);
+        dir.writeJson("bench.json", json);
+        o.println("done exit=" + ExitCodes.INCOMPLETE);
+        o.flush();
+        return ExitCodes.INCOMPLETE;
+      }
       double ratio = mineRate / tlcRate;
       o.printf("%-9s %,14d %,14d %6d %10.2f %,14.0f   (wall %.2f s with JVM start-up)%n",
           "tlc", tlc.distinct(), tlc.generated(), tlc.depth(), tlcSecs, tlcRate,
@@ -149,6 +181,41 @@ final class BenchCommand implements Callable<Integer> {
     o.println("done exit=" + exit);
     o.flush();
     return exit;
+  }
+
+  private static final java.util.regex.Pattern TLC_TIME = java.util.regex.Pattern.compile(
+      "(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)");
+  private static final java.util.regex.Pattern TLC_PROGRESS = java.util.regex.Pattern.compile(
+      "^Progress\\(\\d+\\) at (\\S+ \\S+): .*?([\\d,]+) distinct states found");
+
+  /**
+   * Seconds from TLC's start to its last progress report, and the distinct states it had then,
+   * read from TLC's log; null if the log has no progress report.
+   */
+  static double[] lastProgress(Path log) {
+    try {
+      java.time.LocalDateTime start = null;
+      double[] last = null;
+      java.time.format.DateTimeFormatter f =
+          java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+      for (String line : Files.readAllLines(log)) {
+        if (start == null && line.startsWith("Starting...")) {
+          java.util.regex.Matcher m = TLC_TIME.matcher(line);
+          if (m.find()) {
+            start = java.time.LocalDateTime.parse(m.group(1), f);
+          }
+        }
+        java.util.regex.Matcher p = TLC_PROGRESS.matcher(line);
+        if (p.find() && start != null) {
+          java.time.LocalDateTime at = java.time.LocalDateTime.parse(p.group(1), f);
+          last = new double[] {java.time.Duration.between(start, at).toMillis() / 1000.0,
+              Double.parseDouble(p.group(2).replace(",", ""))};
+        }
+      }
+      return last;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The committed MC module and cfg of {@code config}, or a one-line error naming those there are. */

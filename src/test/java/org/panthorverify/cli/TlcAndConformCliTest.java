@@ -40,9 +40,21 @@ class TlcAndConformCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"twophase", "fw-handshake", "mmu"})
+  @ValueSource(strings = {"twophase", "fw-handshake", "scheduler", "mmu"})
   void conformPassesOnSmall(String model) throws IOException {
-    Cli c = Cli.run("conform", model, "--config", "small", "--quiet", "--out", out.toString());
+    conformPasses(model, "small");
+  }
+
+  /** The default configs: 0.3 to 1.9 million states each, minutes of TLC each. */
+  @Tag("slow")
+  @ParameterizedTest
+  @ValueSource(strings = {"twophase", "fw-handshake", "scheduler", "mmu"})
+  void conformPassesOnDefault(String model) throws IOException {
+    conformPasses(model, "default");
+  }
+
+  private void conformPasses(String model, String config) throws IOException {
+    Cli c = Cli.run("conform", model, "--config", config, "--quiet", "--out", out.toString());
     assertEquals(0, c.exit(), c.out() + c.err());
     assertTrue(c.out().contains("done verdict=equal"), c.out());
     JsonNode j = json(runDir(c).resolve("conform.json"));
