@@ -381,6 +381,12 @@ public final class SchedModel implements Model<SchedState, SchedAction> {
     return SchedProperties.all(this);
   }
 
+  /** The view of {@code specs/scheduler/Scheduler.tla} (the raw state: symmetry off). */
+  @Override
+  public org.panthorverify.core.TlaView<SchedState, SchedAction> tla() {
+    return new SchedTla(this);
+  }
+
   @Override
   public Map<String, Value> describe(SchedState s) {
     B b = s.edit(config.slots(), config.groups());
