@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
     ModelEntry.Resolved r = entry.resolve(config, set, null);
     boolean twoPhase = entry.id().equals("twophase");
     if (!skipTlc && !twoPhase) {
-      requireMc(entry, property == null ? "" : "_live");
+      McSpec.of(entry, r, property == null ? "" : "_live");
       if (!set.isEmpty()) {
         throw new UserInputException("bench with TLC runs the committed MC_" + config
             + " files, whose constants --set cannot change; drop --set or add --skip-tlc");
@@ -215,31 +215,6 @@ final class BenchCommand implements Callable<Integer> {
       return last;
     } catch (IOException | RuntimeException e) {
       return null;
-    }
-  }
-
-  /** The committed MC module and cfg of {@code config}, or a one-line error naming those there are. */
-  private void requireMc(ModelEntry entry, String cfgSuffix) {
-    if (entry.specDir() == null) {
-      throw new UserInputException("model " + entry.id() + " has no TLA+ spec; use --skip-tlc");
-    }
-    Path dir = ProjectLayout.specs().resolve(entry.specDir());
-    Path cfg = dir.resolve("MC_" + config + cfgSuffix + ".cfg");
-    if (!Files.isRegularFile(dir.resolve("MC_" + config + ".tla")) || !Files.isRegularFile(cfg)) {
-      List<String> have = new ArrayList<>();
-      try (var files = Files.newDirectoryStream(dir, "MC_*" + cfgSuffix + ".cfg")) {
-        for (Path f : files) {
-          String n = f.getFileName().toString();
-          have.add(n.substring(3, n.length() - cfgSuffix.length() - 4));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      java.util.Collections.sort(have);
-      throw new UserInputException("no TLC spec for " + entry.id() + " config " + config
-          + (cfgSuffix.isEmpty() ? "" : " with liveness") + " (specs/" + ProjectLayout.specs()
-              .relativize(cfg) + "); configs that have one: "
-          + (have.isEmpty() ? "none" : String.join(", ", have)) + "; or add --skip-tlc");
     }
   }
 

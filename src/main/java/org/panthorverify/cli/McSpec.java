@@ -54,8 +54,8 @@ record McSpec(Path dir, String module, String cfg) {
       Collections.sort(have);
       throw new UserInputException("no TLC spec for " + entry.id() + " config " + config
           + (cfgSuffix.isEmpty() ? "" : " with liveness") + " (missing "
-          + show(cfg) + " or its .tla); MC files"
-          + " there: " + (have.isEmpty() ? "none" : String.join(", ", have)));
+          + show(cfg) + " or its .tla); configs that have one:"
+          + " " + (have.isEmpty() ? "none" : String.join(", ", have)));
     }
     return new McSpec(dir, module, cfg.getFileName().toString());
   }

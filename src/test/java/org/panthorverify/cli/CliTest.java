@@ -229,8 +229,24 @@ class CliTest {
   }
 
   @Test
-  void bench_configWithoutTlcSpec_isOneLineNamingTheConfigsThatHaveOne() {
-    Cli r = Cli.run("bench", "scheduler", "--config", "large", "--out", out());
+  void bench_configWithoutTlcSpec_isOneLineNamingTheConfigsThatHaveOne() throws IOException {
+    // every scheduler preset has its MC files: bench a copy of the spec folder without large's
+    Path spec = tmp.resolve("spec-scheduler");
+    Files.createDirectories(spec);
+    try (Stream<Path> files = Files.list(Path.of("specs", "scheduler"))) {
+      for (Path f : files.toList()) {
+        if (!f.getFileName().toString().startsWith("MC_large")) {
+          Files.copy(f, spec.resolve(f.getFileName()));
+        }
+      }
+    }
+    org.panthorverify.registry.ModelEntry e =
+        org.panthorverify.registry.ModelRegistry.standard().get("scheduler");
+    org.panthorverify.registry.ModelRegistry reg = org.panthorverify.registry.ModelRegistry.of(
+        List.of(new org.panthorverify.registry.ModelEntry(e.id(), e.description(),
+            e.constants(), e.configs(), e.variants(), spec.toAbsolutePath().toString(),
+            e.factory())));
+    Cli r = Cli.run(reg, "bench", "scheduler", "--config", "large", "--out", out());
     assertEquals(2, r.exit(), r.out() + r.err());
     assertTrue(r.err().contains("no TLC spec for scheduler config large"), r.err());
     assertTrue(r.err().contains("configs that have one: ") && r.err().contains("small"), r.err());

@@ -145,9 +145,14 @@ class TlcAndConformCliTest {
   }
 
   @Test
-  void aConfigWithoutMcFilesNamesThoseThatExist() {
-    oneLineError(Cli.run("conform", "scheduler", "--config", "large", "--out", out.toString()),
-        2, "MC_large", "MC files there:", "small");
+  void aConfigWithoutMcFilesNamesThoseThatExist() throws IOException {
+    Path spec = copySpec("mmu", out.resolve("spec-nolarge"));
+    Files.delete(spec.resolve("MC_large.cfg"));
+    Files.delete(spec.resolve("MC_large.tla"));
+    oneLineError(Cli.run(withSpec("mmu", spec), "conform", "mmu", "--config", "large",
+        "--quiet", "--out", out.toString()), 2, "MC_large", "configs that have one: ", "small");
+    oneLineError(Cli.run(withSpec("mmu", spec), "tlc", "mmu", "--config", "large", "--out",
+        out.toString()), 2, "MC_large");
   }
 
   @Test
