@@ -141,7 +141,11 @@ public final class Conformance {
     final ThreadLocal<Fingerprinter> fps = ThreadLocal.withInitial(Fingerprinter::new);
 
     long hash(S s) {
-      long f = fps.get().fingerprint(model, s);
+      return hash(fps.get().fingerprint(model, s), s);
+    }
+
+    /** The canonical TLA+ hash of {@code s}, whose Java fingerprint is {@code f}. */
+    long hash(long f, S s) {
       Long h = hashes.get(f);
       if (h == null) {
         h = TlaValues.hash(vars, render(s));
@@ -151,21 +155,24 @@ public final class Conformance {
     }
 
     /** A frontier state's labelled successors (computed in parallel, compared in order). */
-    record Expansion<S, A>(List<A> actions, List<S> succ, List<Long> succHash,
-        List<String> labels) {}
+    record Expansion<S, A>(List<A> actions, List<S> succ, List<Long> succFp,
+        List<Long> succHash, List<String> labels) {}
 
     Expansion<S, A> expand(S s) {
       List<A> actions = model.enabledActions(s);
       List<S> succ = new ArrayList<>(actions.size());
+      List<Long> succFp = new ArrayList<>(actions.size());
       List<Long> succHash = new ArrayList<>(actions.size());
       List<String> labels = new ArrayList<>(actions.size());
       for (A a : actions) {
         S n = model.next(s, a);
         succ.add(n);
-        succHash.add(hash(n));
+        long f = fps.get().fingerprint(model, n);
+        succFp.add(f);
+        succHash.add(hash(f, n));
         labels.add(view.label(s, a, n));
       }
-      return new Expansion<>(actions, succ, succHash, labels);
+      return new Expansion<>(actions, succ, succFp, succHash, labels);
     }
 
     Result result(Difference d, boolean stopped) {
@@ -186,7 +193,7 @@ public final class Conformance {
               + " of the Java model is " + (t < 0 ? "not a state" : "not an initial state")
               + " of TLC's graph", List.of(new Step(null, render(s)))), false);
         }
-        Integer seen = add(s, h, -1, -1);
+        Integer seen = add(fp.fingerprint(model, s), h, -1, -1);
         if (seen == null) {
           javaInit.add(h);
           frontier.add(s);
@@ -261,7 +268,7 @@ public final class Conformance {
             }
           }
           for (int a = 0; a < actions.size(); a++) {
-            Integer seen = add(succ.get(a), succHash.get(a), id, a);
+            Integer seen = add(x.succFp().get(a), succHash.get(a), id, a);
             if (seen == null) {
               next.add(succ.get(a));
               nextIds.add(ids.size() - 1);
@@ -282,8 +289,7 @@ public final class Conformance {
     }
 
     /** Adds a state: null if new, its id if known, -2 if a different state renders the same. */
-    private Integer add(S s, long tlaHash, int parentId, int action) {
-      long f = fp.fingerprint(model, s);
+    private Integer add(long f, long tlaHash, int parentId, int action) {
       Integer known = ids.get(f);
       if (known != null) {
         return known;
