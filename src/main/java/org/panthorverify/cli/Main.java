@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       TlcCommand.class,
       ConformCommand.class,
+      RegsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -41,7 +42,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a command is required: list, check, simulate, replay, bench, tlc, conform or help");
+        "a command is required: list, check, simulate, replay, bench, tlc, conform, regs or help");
   }
 
   public static void main(String[] args) {

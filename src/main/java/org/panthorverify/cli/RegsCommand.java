@@ -1,0 +1,286 @@
+package org.panthorverify.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.panthorverify.regs.RegisterMap;
+import org.panthorverify.regs.RegsCheck;
+import org.panthorverify.regs.RegsException;
+import org.panthorverify.regs.RegsGen;
+import org.panthorverify.regs.RegsLint;
+import org.panthorverify.regs.RegsParser;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code regs}: the register description {@code specs/regs/panthor.regs} as the single source
+ * of the register map: generate C, Rust or Java from it, check a header or Rust file against
+ * it, lint it.
+ */
+@Command(name = "regs", mixinStandardHelpOptions = true,
+    description = "The register description (specs/regs/panthor.regs): generate C, Rust or Java, "
+        + "check a C header or Rust file against it, lint it.",
+    subcommands = {RegsCommand.Gen.class, RegsCommand.Check.class, RegsCommand.Lint.class})
+final class RegsCommand implements Runnable {
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a subcommand is required: gen, check or lint");
+  }
+
+  /** The default description. */
+  static Path defaultSource() {
+    return ProjectLayout.specs().resolve("regs").resolve("panthor.regs");
+  }
+
+  /** The description's name in messages: relative to the project when it is inside it. */
+  static String shown(Path p) {
+    Path home = ProjectLayout.home().toAbsolutePath().normalize();
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(home) ? home.relativize(abs).toString() : p.toString();
+  }
+
+  static RegisterMap load(Path source) {
+    if (!Files.isRegularFile(source)) {
+      throw new RegsException("register description not found: " + source
+          + " (give one with --source FILE)");
+    }
+    try {
+      return RegsParser.parse(shown(source), Files.readString(source, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new RegsException("cannot read " + source + ": " + e.getMessage());
+    }
+  }
+
+  /** Prints a RegsException one line at a time and returns the usage exit code. */
+  static int fail(PrintWriter err, RegsException e) {
+    for (String line : e.getMessage().split("\\R")) {
+      err.println("panthor-verify: " + line);
+    }
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  /** Writes {@code text} to {@code out} through a temporary file in the same folder. */
+  static void write(Path out, String text) {
+    try {
+      Path dir = out.toAbsolutePath().getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new RegsException("cannot write " + out + ": " + e.getMessage());
+    }
+  }
+
+  /** The output languages of gen. */
+  enum GenLang { c, rust, java }
+
+  @Command(name = "gen", mixinStandardHelpOptions = true,
+      description = "Print (or write) the registers as a C header, a Rust module or Java "
+          + "constants.")
+  static final class Gen implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--lang", required = true, paramLabel = "c|rust|java",
+        description = "Output language: c (a header in panthor's naming style), rust (plain "
+            + "constants, compiles with rustc alone), java (the simulator's constants).")
+    GenLang lang;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of "
+        + "standard output.")
+    Path out;
+
+    @Option(names = "--source", paramLabel = "FILE",
+        description = "The register description (default: specs/regs/panthor.regs).")
+    Path source;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        Path src = source == null ? defaultSource() : source;
+        RegisterMap map = load(src);
+        String text = RegsGen.generate(RegsGen.Lang.valueOf(lang.name().toUpperCase(Locale.ROOT)),
+            map, shown(src));
+        if (out == null) {
+          PrintWriter o = spec.commandLine().getOut();
+          o.print(text);
+          o.flush();
+        } else {
+          write(out, text);
+          err.println("regs gen: wrote " + out);
+          err.flush();
+        }
+        return ExitCodes.PASSED;
+      } catch (RegsException e) {
+        return fail(err, e);
+      }
+    }
+  }
+
+  /** The languages check reads. */
+  enum CheckLang { c, rust }
+
+  /** What check reports beyond mismatches. */
+  enum CheckScope { touched, all, common }
+
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = {"Compare a C header (#define NAME value, with BIT/GENMASK; structs of the "
+          + "firmware interface) or a Rust register file (pub const NAME: T = value; "
+          + "Register<OFFSET> constants; the kernel's register! macro) with the description.",
+          "Reports each register or field whose offset, bit range or value differs, each name "
+              + "the description does not know, and each register, field or value missing "
+              + "from the file, with file and line. Exit 0 when they agree, 1 when not."})
+  static final class Check implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .h/.c or .rs file.")
+    Path file;
+
+    @Option(names = "--lang", paramLabel = "c|rust",
+        description = "The file's language (default: by its extension).")
+    CheckLang lang;
+
+    @Option(names = "--source", paramLabel = "FILE",
+        description = "The register description (default: specs/regs/panthor.regs).")
+    Path source;
+
+    @Option(names = "--scope", paramLabel = "touched|all|common", defaultValue = "touched",
+        description = "Names missing from the file: of the blocks it defines something of "
+            + "(touched, the default), of every block (all), or none, and no unknown names "
+            + "either (common: compare only what both define).")
+    CheckScope scope;
+
+    @Option(names = "--block", paramLabel = "BLOCK",
+        description = "Report missing names of this block (repeatable); overrides --scope's "
+            + "choice of blocks.")
+    List<String> blocks = new ArrayList<>();
+
+    @Option(names = "--json", paramLabel = "FILE",
+        description = "Also write the result as JSON to FILE.")
+    Path json;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        Path src = source == null ? defaultSource() : source;
+        RegisterMap map = load(src);
+        RegsCheck.Lang l = lang == null ? RegsCheck.langOf(file)
+            : RegsCheck.Lang.valueOf(lang.name().toUpperCase(Locale.ROOT));
+        if (!Files.isRegularFile(file)) {
+          throw new RegsException("file to check not found: " + file);
+        }
+        RegsCheck.Result r = RegsCheck.check(map, file, l,
+            RegsCheck.Scope.valueOf(scope.name().toUpperCase(Locale.ROOT)),
+            new LinkedHashSet<>(blocks));
+        for (RegsCheck.Difference d : r.differences()) {
+          out.println(d.render());
+        }
+        List<String> parts = new ArrayList<>();
+        for (RegsCheck.DiffKind k : RegsCheck.DiffKind.values()) {
+          long n = r.count(k);
+          if (n > 0) {
+            parts.add(n + " " + k.name().toLowerCase(Locale.ROOT));
+          }
+        }
+        out.println("regs check: " + file + ": " + (r.clean() ? "agrees with " + map.file()
+            : r.differences().size() + " difference" + (r.differences().size() == 1 ? "" : "s")
+                + " (" + String.join(", ", parts) + ")") + "; " + r.agreed() + " name"
+            + (r.agreed() == 1 ? "" : "s") + " agree");
+        out.flush();
+        if (json != null) {
+          write(json, json(r));
+        }
+        return r.clean() ? ExitCodes.PASSED : ExitCodes.MISMATCH;
+      } catch (RegsException e) {
+        return fail(err, e);
+      }
+    }
+
+    private static String json(RegsCheck.Result r) {
+      Map<String, Object> root = new LinkedHashMap<>();
+      root.put("file", r.file());
+      root.put("source", r.source());
+      root.put("agree", r.clean());
+      root.put("agreed", r.agreed());
+      List<Map<String, Object>> diffs = new ArrayList<>();
+      for (RegsCheck.Difference d : r.differences()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", d.kind().name().toLowerCase(Locale.ROOT));
+        m.put("name", d.name());
+        m.put("file", d.file());
+        m.put("line", d.line());
+        if (d.expected() != null) {
+          m.put("expected", d.expected());
+          m.put("found", d.found());
+        }
+        m.put("message", d.message());
+        diffs.add(m);
+      }
+      root.put("differences", diffs);
+      try {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(root) + "\n";
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  @Command(name = "lint", mixinStandardHelpOptions = true,
+      description = "Check a register description: overlapping registers, arrays, blocks or "
+          + "fields, fields outside the register's width, duplicate names. Exit 0 when clean, "
+          + "1 with one line a finding.")
+  static final class Lint implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+        description = "The description (default: specs/regs/panthor.regs).")
+    Path source;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        Path src = source == null ? defaultSource() : source;
+        RegisterMap map = load(src);
+        List<String> findings = RegsLint.check(map);
+        for (String f : findings) {
+          out.println(f);
+        }
+        int regs = map.registers().size();
+        out.println("regs lint: " + map.file() + ": " + (findings.isEmpty() ? "clean" : findings.size()
+            + " finding" + (findings.size() == 1 ? "" : "s")) + " (" + map.blocks().size()
+            + " blocks, " + regs + " registers, " + map.layouts().size() + " layouts)");
+        out.flush();
+        return findings.isEmpty() ? ExitCodes.PASSED : ExitCodes.MISMATCH;
+      } catch (RegsException e) {
+        return fail(err, e);
+      }
+    }
+  }
+}

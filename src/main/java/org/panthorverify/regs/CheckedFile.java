@@ -1,0 +1,37 @@
+package org.panthorverify.regs;
+
+import java.util.List;
+
+/**
+ * What {@code regs check} read from a C header or a Rust file: named constants and macros, the
+ * registers of the kernel's {@code register!} macro, C structs, Rust enums. Values are read
+ * through {@link #env()} when compared, so a definition that cannot be evaluated is reported
+ * only if its name matters.
+ */
+record CheckedFile(String path, List<Def> defs, List<MacroReg> registers,
+    List<Struct> structs, Expr env) {
+
+  /**
+   * A named constant or macro. {@code key} is how {@link #env()} knows it (a Rust constant's
+   * module-qualified name); {@code params} is its parameter count (0 for a constant, -1 when it
+   * is a Rust {@code Register<OFFSET>} constant whose value is the offset).
+   */
+  record Def(String name, String key, int params, int line) {}
+
+  /** A field of a {@code register!} register: {@code msb:lsb name}. */
+  record MacroField(String name, int msb, int lsb, int line) {}
+
+  /**
+   * A register of the kernel's {@code register!} macro: {@code NAME(u32) @ OFFSET},
+   * {@code NAME(u32)[COUNT, stride = S] @ OFFSET}, or an alias {@code NAME(u32) => OTHER}
+   * ({@code aliasOf} set, offset unknown). {@code module} is the Rust module path it sits in.
+   */
+  record MacroReg(String name, String module, int width, Long offset, Long count, Long stride,
+      String aliasOf, List<MacroField> fields, String unreadable, int line) {}
+
+  /** A member of a C struct: byte offset and size (natural alignment). */
+  record Member(String name, long offset, int size, int line) {}
+
+  /** A C struct of fixed-size integer members, or {@code unreadable} when it has others. */
+  record Struct(String name, List<Member> members, String unreadable, int line) {}
+}
