@@ -74,7 +74,18 @@ final class CReader {
       structs.add(struct(sm.group(1), sm.group(2), lineOf(clean, sm.start()),
           lineOf(clean, sm.start(2)), env));
     }
-    return new CheckedFile(path, defs, List.of(), structs, env);
+    java.util.Set<String> helpers = new java.util.HashSet<>();
+    for (CheckedFile.Def d : defs) {
+      Expr.Macro m = env.macro(d.key());
+      if (m != null) {
+        for (String t : m.body()) {
+          if (env.macro(t) != null && !t.equals(d.key())) {
+            helpers.add(t);
+          }
+        }
+      }
+    }
+    return new CheckedFile(path, defs, List.of(), structs, env, helpers);
   }
 
   private static CheckedFile.Struct struct(String name, String body, int line, int bodyLine,

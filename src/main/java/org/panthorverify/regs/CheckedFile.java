@@ -6,10 +6,12 @@ import java.util.List;
  * What {@code regs check} read from a C header or a Rust file: named constants and macros, the
  * registers of the kernel's {@code register!} macro, C structs, Rust enums. Values are read
  * through {@link #env()} when compared, so a definition that cannot be evaluated is reported
- * only if its name matters.
+ * only if its name matters. {@code helpers} are the keys of definitions that other definitions
+ * (or register! headers) use: a helper unknown to the description is checked through its
+ * users, not reported on its own.
  */
 record CheckedFile(String path, List<Def> defs, List<MacroReg> registers,
-    List<Struct> structs, Expr env) {
+    List<Struct> structs, Expr env, java.util.Set<String> helpers) {
 
   /**
    * A named constant or macro. {@code key} is how {@link #env()} knows it (a Rust constant's

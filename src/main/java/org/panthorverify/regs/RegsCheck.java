@@ -205,7 +205,9 @@ public final class RegsCheck {
   private void def(CheckedFile.Def d) {
     List<Symbol> found = syms.named(d.name());
     if (found.isEmpty()) {
-      unknown(d.name(), d.line(), "not in the description " + syms.map().file());
+      if (!file.helpers().contains(d.key())) {
+        unknown(d.name(), d.line(), "not in the description " + syms.map().file());
+      }
       return;
     }
     Symbol s = found.get(0);
@@ -408,11 +410,27 @@ public final class RegsCheck {
       return null;
     }
     for (Symbol s : syms.named(name)) {
-      if (s.kind() == Kind.REG || s.kind() == Kind.INDEXED || s.kind() == Kind.IFACE) {
-        return new Target(s.entity(), s, 0);
+      if (s.kind() != Kind.REG && s.kind() != Kind.INDEXED && s.kind() != Kind.IFACE
+          && s.kind() != Kind.REG_HALF) {
+        continue;
       }
-      if (s.kind() == Kind.REG_HALF) {
-        return new Target(s.entity(), s, s.name().endsWith("_HI") ? 2 : 1);
+      Symbol main = mainOf(s.entity());
+      if (main != null && main != s && s.entity().width() == 64
+          && (name.endsWith("_LO") || name.endsWith("_HI"))
+          && (s.kind() == Kind.REG_HALF || s.kind() == Kind.INDEXED)) {
+        return new Target(s.entity(), main, name.endsWith("_HI") ? 2 : 1);
+      }
+      return new Target(s.entity(), s, 0);
+    }
+    return null;
+  }
+
+  /** The register or array symbol an entity is emitted under. */
+  private Symbol mainOf(Entity e) {
+    for (Symbol s : syms.of(e)) {
+      if (s.emitted() && (s.kind() == Kind.REG || s.kind() == Kind.INDEXED
+          || s.kind() == Kind.IFACE)) {
+        return s;
       }
     }
     return null;
@@ -483,7 +501,10 @@ public final class RegsCheck {
     }
     List<Field> fields = syms.map().fieldsOf(p.reg());
     Set<Field> seen = macroFieldsSeen.computeIfAbsent(t.entity(), k -> new HashSet<>());
-    for (CheckedFile.MacroField mf : r.fields()) {
+    for (CheckedFile.MacroField raw : r.fields()) {
+      CheckedFile.MacroField mf = new CheckedFile.MacroField(
+          raw.name().replaceFirst("^r#", "").replaceFirst("_$", ""), raw.msb(), raw.lsb(),
+          raw.line());
       Field match = null;
       for (Field f : fields) {
         if (f.reserved()) {

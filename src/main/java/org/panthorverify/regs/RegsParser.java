@@ -112,6 +112,7 @@ public final class RegsParser {
     RegB layout = null;
 
     String[] lines = text.split("\r?\n", -1);
+    int lastContent = 1;
     for (int i = 0; i < lines.length; i++) {
       line = i + 1;
       String raw = lines[i];
@@ -122,6 +123,7 @@ public final class RegsParser {
       }
       String[] t = content.split("\\s+");
       String kw = t[0];
+      lastContent = line;
 
       if (en != null) {
         if (kw.equals("EndEnum")) {
@@ -336,7 +338,7 @@ public final class RegsParser {
             + "Layout)");
       }
     }
-    line = lines.length;
+    line = lastContent;
     if (en != null) {
       throw error("end of file inside the Enum opened at line " + en.line + " (close it with "
           + "EndEnum)");

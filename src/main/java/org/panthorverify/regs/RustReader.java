@@ -24,6 +24,8 @@ final class RustReader {
   /** Constants by module path: resolved once every constant is known. */
   private final List<Object[]> pending = new ArrayList<>();
   private final Map<String, Boolean> keys = new HashMap<>();
+  /** Constants that register! headers use (array counts, strides). */
+  private final java.util.Set<String> used = new java.util.HashSet<>();
   private int pos;
 
   private RustReader(String text) {
@@ -39,7 +41,18 @@ final class RustReader {
   static CheckedFile read(String path, String text) {
     RustReader r = new RustReader(text);
     r.walk();
-    return new CheckedFile(path, r.defs, r.regs, List.of(), r.env);
+    java.util.Set<String> helpers = new java.util.HashSet<>(r.used);
+    for (CheckedFile.Def d : r.defs) {
+      Expr.Macro m = r.env.macro(d.key());
+      if (m != null) {
+        for (String t : m.body()) {
+          if (r.env.macro(t) != null && !t.equals(d.key())) {
+            helpers.add(t);
+          }
+        }
+      }
+    }
+    return new CheckedFile(path, r.defs, r.regs, List.of(), r.env, helpers);
   }
 
   private String peek(int k) {
@@ -372,7 +385,13 @@ final class RustReader {
       List<String> params = (List<String>) p[3];
       local.define(new Expr.Macro(d.key(), params, qualify(body, (String) p[0]), d.line()));
     }
-    return local.eval(qualify(expr, module), 0);
+    List<String> q = qualify(expr, module);
+    for (String t : q) {
+      if (keys.containsKey(t)) {
+        used.add(t);
+      }
+    }
+    return local.eval(q, 0);
   }
 
   private List<CheckedFile.MacroField> fields(List<Tok> body) {
