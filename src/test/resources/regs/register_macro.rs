@@ -55,3 +55,11 @@ pub(crate) mod mmu_control {
         }
     }
 }
+
+pub(crate) enum McuControlMode {
+    /// Stop the MCU.
+    Disable = 0,
+    #[doc = "Start it."]
+    Enable = 1,
+    Auto = 2,
+}

@@ -85,7 +85,7 @@ final class CReader {
         }
       }
     }
-    return new CheckedFile(path, defs, List.of(), structs, env, helpers);
+    return new CheckedFile(path, defs, List.of(), structs, List.of(), env, helpers);
   }
 
   private static CheckedFile.Struct struct(String name, String body, int line, int bodyLine,

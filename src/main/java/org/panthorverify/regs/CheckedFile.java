@@ -11,7 +11,7 @@ import java.util.List;
  * users, not reported on its own.
  */
 record CheckedFile(String path, List<Def> defs, List<MacroReg> registers,
-    List<Struct> structs, Expr env, java.util.Set<String> helpers) {
+    List<Struct> structs, List<RustEnum> enums, Expr env, java.util.Set<String> helpers) {
 
   /**
    * A named constant or macro. {@code key} is how {@link #env()} knows it (a Rust constant's
@@ -20,8 +20,17 @@ record CheckedFile(String path, List<Def> defs, List<MacroReg> registers,
    */
   record Def(String name, String key, int params, int line) {}
 
-  /** A field of a {@code register!} register: {@code msb:lsb name}. */
-  record MacroField(String name, int msb, int lsb, int line) {}
+  /**
+   * A field of a {@code register!} register: {@code msb:lsb name}, with the type it converts to
+   * ({@code => T} or {@code ?=> T}; null when none).
+   */
+  record MacroField(String name, int msb, int lsb, String type, int line) {}
+
+  /** A variant of a Rust enum with an explicit value: {@code Name = value}. */
+  record Variant(String name, long value, int line) {}
+
+  /** A Rust enum whose variants all have values. */
+  record RustEnum(String name, List<Variant> variants, int line) {}
 
   /**
    * A register of the kernel's {@code register!} macro: {@code NAME(u32) @ OFFSET},

@@ -504,7 +504,7 @@ public final class RegsCheck {
     for (CheckedFile.MacroField raw : r.fields()) {
       CheckedFile.MacroField mf = new CheckedFile.MacroField(
           raw.name().replaceFirst("^r#", "").replaceFirst("_$", ""), raw.msb(), raw.lsb(),
-          raw.line());
+          raw.type(), raw.line());
       Field match = null;
       for (Field f : fields) {
         if (f.reserved()) {
@@ -536,6 +536,9 @@ public final class RegsCheck {
       }
       seen.add(match);
       markField(match);
+      if (mf.type() != null && !match.values().isEmpty()) {
+        variants(mf, match, p, fname);
+      }
       if (match.msb() == mf.msb() && match.lsb() == mf.lsb()) {
         agreed++;
       } else {
@@ -546,6 +549,57 @@ public final class RegsCheck {
       }
     }
   }
+
+  private static String squash(String name) {
+    return name.replace("_", "").toLowerCase(Locale.ROOT);
+  }
+
+  /** The variants of the Rust enum a field converts to, against the field's named values. */
+  private void variants(CheckedFile.MacroField mf, Field field, Placed p, String fname) {
+    CheckedFile.RustEnum en = null;
+    for (CheckedFile.RustEnum e : file.enums()) {
+      if (e.name().equals(mf.type())) {
+        en = e;
+      }
+    }
+    if (en == null || !checkedEnums.add(en.name() + "@" + System.identityHashCode(field))) {
+      return;
+    }
+    for (CheckedFile.Variant v : en.variants()) {
+      RegisterMap.EnumValue match = null;
+      for (RegisterMap.EnumValue ev : field.values()) {
+        boolean byName = squash(ev.name()).equals(squash(v.name()));
+        for (String a : ev.aka()) {
+          byName |= squash(a).equals(squash(v.name()));
+        }
+        if (byName) {
+          match = ev;
+        }
+      }
+      String vname = en.name() + "::" + v.name();
+      if (match == null) {
+        unknown(vname, v.line(), "variant (= " + Bits.hex(v.value()) + ") of the type of "
+            + fname + " has no value of that name in field " + p.path() + "."
+            + (field.name() == null ? "<value>" : field.name()));
+        continue;
+      }
+      for (Entity e : syms.entities()) {
+        if (e.field() == field && e.what().equals("value") && e.path().endsWith("=" + match.name())) {
+          present.add(e);
+        }
+      }
+      if (match.value() == v.value()) {
+        agreed++;
+      } else {
+        mismatch(vname, v.line(), Bits.hex(match.value()), Bits.hex(v.value()), "value "
+            + Bits.hex(v.value()) + ", expected " + Bits.hex(match.value()) + " (value "
+            + p.path() + "." + (field.name() == null ? "<value>" : field.name()) + "="
+            + match.name() + ")");
+      }
+    }
+  }
+
+  private final Set<String> checkedEnums = new HashSet<>();
 
   private void markField(Field f) {
     for (Entity e : syms.entities()) {

@@ -21,6 +21,7 @@ final class RustReader {
   private final Expr env = new Expr();
   private final List<CheckedFile.Def> defs = new ArrayList<>();
   private final List<CheckedFile.MacroReg> regs = new ArrayList<>();
+  private final List<CheckedFile.RustEnum> enums = new ArrayList<>();
   /** Constants by module path: resolved once every constant is known. */
   private final List<Object[]> pending = new ArrayList<>();
   private final Map<String, Boolean> keys = new HashMap<>();
@@ -52,7 +53,7 @@ final class RustReader {
         }
       }
     }
-    return new CheckedFile(path, r.defs, r.regs, List.of(), r.env, helpers);
+    return new CheckedFile(path, r.defs, r.regs, List.of(), r.enums, r.env, helpers);
   }
 
   private String peek(int k) {
@@ -85,6 +86,8 @@ final class RustReader {
         pos++;
       } else if (t.equals("const")) {
         constant(modulePath(scope));
+      } else if (t.equals("enum") && ident(peek(1)) && peek(2).equals("{")) {
+        rustEnum();
       } else if (t.equals("register") && peek(1).equals("!")) {
         pos += 2;
         String open = peek(0);
@@ -254,6 +257,66 @@ final class RustReader {
     }
   }
 
+  /** {@code enum NAME { A = 0, B = 1, … }}; enums with a variant without a value are skipped. */
+  private void rustEnum() {
+    String name = peek(1);
+    int line = line();
+    int open = pos + 2;
+    int end = matching(open);
+    List<CheckedFile.Variant> variants = new ArrayList<>();
+    boolean valued = true;
+    int i = open + 1;
+    while (i < end) {
+      int stop = i;
+      int depth = 0;
+      while (stop < end && !(toks.get(stop).text().equals(",") && depth == 0)) {
+        String t = toks.get(stop).text();
+        if (t.equals("(") || t.equals("[") || t.equals("{")) {
+          depth++;
+        } else if (t.equals(")") || t.equals("]") || t.equals("}")) {
+          depth--;
+        }
+        stop++;
+      }
+      // skip attributes
+      int k = i;
+      while (k < stop && toks.get(k).text().equals("#")) {
+        int close = k + 1;
+        int d = 0;
+        for (; close < stop; close++) {
+          String t = toks.get(close).text();
+          if (t.equals("[")) {
+            d++;
+          } else if (t.equals("]") && --d == 0) {
+            break;
+          }
+        }
+        k = close + 1;
+      }
+      if (k < stop) {
+        if (k + 2 < stop + 1 && k + 1 < stop && toks.get(k + 1).text().equals("=")) {
+          List<String> expr = new ArrayList<>();
+          for (int q = k + 2; q < stop; q++) {
+            expr.add(toks.get(q).text());
+          }
+          try {
+            variants.add(new CheckedFile.Variant(toks.get(k).text(), env.eval(expr, 0),
+                toks.get(k).line()));
+          } catch (Expr.Unreadable e) {
+            valued = false;
+          }
+        } else {
+          valued = false;
+        }
+      }
+      i = stop + 1;
+    }
+    if (valued && !variants.isEmpty()) {
+      enums.add(new CheckedFile.RustEnum(name, variants, line));
+    }
+    pos = end + 1;
+  }
+
   // ---- register! --------------------------------------------------------------------------
 
   private void registerMacro(List<Tok> body, String module) {
@@ -409,7 +472,17 @@ final class RustReader {
         try {
           int msb = (int) Expr.literal(f.get(0).text());
           int lsb = (int) Expr.literal(f.get(2).text());
-          out.add(new CheckedFile.MacroField(f.get(3).text(), msb, lsb, f.get(0).line()));
+          String type = null;
+          for (int k = 4; k + 1 < f.size(); k++) {
+            if (f.get(k).text().equals("=>") && ident(f.get(k + 1).text())) {
+              type = f.get(k + 1).text();
+              for (int q = k + 2; q + 1 < f.size() && f.get(q).text().equals("::"); q += 2) {
+                type = f.get(q + 1).text();
+              }
+              break;
+            }
+          }
+          out.add(new CheckedFile.MacroField(f.get(3).text(), msb, lsb, type, f.get(0).line()));
         } catch (Expr.Unreadable e) {
           // not a field line
         }

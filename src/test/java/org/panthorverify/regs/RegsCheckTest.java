@@ -122,6 +122,26 @@ class RegsCheckTest {
         r.differences().stream().map(Difference::render).toList());
   }
 
+  /** A field that converts to a Rust enum has its variants compared with the named values. */
+  @Test
+  void rustEnumVariantsAreComparedWithTheFieldsValues() {
+    String text = RegsTestSupport.resource("register_macro.rs")
+        .replace("Auto = 2", "Auto = 3").replace("Enable = 1", "Start = 1");
+    RegsCheck.Result r = RegsCheck.check(RegsTestSupport.mini(), "register_macro.rs", text,
+        Lang.RUST, Scope.TOUCHED, Set.of());
+    List<String> got = r.differences().stream().filter(d -> d.name().startsWith("McuControl")
+        || d.name().startsWith("MCU_CONTROL")).map(Difference::render).toList();
+    int start = lineOf(text, "Start = 1");
+    assertEquals(List.of(
+        "register_macro.rs:" + start + ": McuControlMode::Start: variant (= 0x1) of the type of "
+            + "gpu_control::MCU_CONTROL.req has no value of that name in field "
+            + "GPU_CONTROL.MCU_CONTROL.<value>",
+        "register_macro.rs:" + (start + 1) + ": McuControlMode::Auto: value 0x3, expected 0x2 "
+            + "(value GPU_CONTROL.MCU_CONTROL.<value>=AUTO)",
+        "mini.regs:31: MCU_CONTROL_ENABLE: value GPU_CONTROL.MCU_CONTROL.<value>=ENABLE is "
+            + "missing from register_macro.rs"), got);
+  }
+
   /** panthor_regs.h's own style: extractor and constructor macros, MMU_AS(as) arithmetic. */
   @Test
   void kernelStyleHeadersAreRead() {
