@@ -35,13 +35,13 @@
 #define  AS_FAULTSTATUS_ACCESS_TYPE_WRITE		(0x3 << 8)
 #define  AS_FAULTSTATUS_EXCEPTION_TYPE_MASK		0xff
 
-/* GLB interface */
-#define GLB_HALT					BIT(0)
-#define GLB_IDLE					BIT(20)
-#define GLB_REQ_MASK					GENMASK(10, 0)
-
+/* GLB interface: the bits of a word are defined after it, inside the struct */
 struct panthor_fw_global_input_iface {
 	u32 req;
+#define GLB_HALT					BIT(0)
+#define GLB_IDLE					BIT(20)
+#define GLB_REQ_MASK					\
+	GENMASK(10, 0)
 	u32 reserved1[5];
 	u64 core_en_mask;
 };

@@ -196,6 +196,13 @@ final class RegsCommand implements Runnable {
         RegsCheck.Result r = RegsCheck.check(map, file, l,
             RegsCheck.Scope.valueOf(scope.name().toUpperCase(Locale.ROOT)),
             new LinkedHashSet<>(blocks));
+        if (r.agreed() == 0 && r.differences().stream()
+            .noneMatch(d -> d.kind() == RegsCheck.DiffKind.MISMATCH)) {
+          out.println("regs check: " + file + ": defines no register, field or value of "
+              + map.file() + " (is it a register file? --lang c|rust if the extension misleads)");
+          out.flush();
+          return ExitCodes.MISMATCH;
+        }
         for (RegsCheck.Difference d : r.differences()) {
           out.println(d.render());
         }

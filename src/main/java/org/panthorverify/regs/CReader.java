@@ -88,8 +88,29 @@ final class CReader {
     return new CheckedFile(path, defs, List.of(), structs, List.of(), env, helpers);
   }
 
-  private static CheckedFile.Struct struct(String name, String body, int line, int bodyLine,
+  /** Blanks preprocessor lines (with their continuations), keeping the newlines. */
+  private static String withoutDirectives(String body) {
+    StringBuilder sb = new StringBuilder();
+    boolean inDirective = false;
+    boolean first = true;
+    for (String l : body.split("\n", -1)) {
+      if (!first) {
+        sb.append('\n');
+      }
+      first = false;
+      boolean starts = l.strip().startsWith("#");
+      if (starts || inDirective) {
+        inDirective = l.endsWith("\\");
+        continue;
+      }
+      sb.append(l);
+    }
+    return sb.toString();
+  }
+
+  private static CheckedFile.Struct struct(String name, String rawBody, int line, int bodyLine,
       Expr env) {
+    String body = withoutDirectives(rawBody);
     List<CheckedFile.Member> members = new ArrayList<>();
     long at = 0;
     int ln = bodyLine;
@@ -101,8 +122,8 @@ final class CReader {
       }
       Matcher m = MEMBER.matcher(decl.replace('\n', ' '));
       if (!m.matches()) {
-        return new CheckedFile.Struct(name, members, "member '" + decl.strip()
-            + "' is not a fixed-size integer", line);
+        return new CheckedFile.Struct(name, members, "member '"
+            + decl.strip().replaceAll("\\s+", " ") + "' is not a fixed-size integer", line);
       }
       String type = m.group(1).replace("const ", "").strip();
       Integer size = SIZES.get(type);

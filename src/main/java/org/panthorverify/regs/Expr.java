@@ -314,6 +314,29 @@ final class Expr {
               long n = one(args, tok);
               return n >= 64 ? 0 : 1L << n;
             }
+            case "bit_u8", "bit_u16", "bit_u32", "bit_u64" -> {
+              long n = one(args, tok);
+              return n >= 64 ? 0 : 1L << n;
+            }
+            case "genmask_u8", "genmask_u16", "genmask_u32", "genmask_u64" -> {
+              // the kernel's Rust genmask takes a range: genmask_u32(0..=7)
+              List<String> a = args.size() == 1 ? args.get(0) : List.of();
+              int dots = -1;
+              for (int k = 0; k + 2 < a.size(); k++) {
+                if (a.get(k).equals(".") && a.get(k + 1).equals(".") && a.get(k + 2).equals("=")) {
+                  dots = k;
+                }
+              }
+              if (dots < 0) {
+                throw new Unreadable(tok + " takes a range l..=h");
+              }
+              long l = eval(a.subList(0, dots), depth + 1);
+              long h = eval(a.subList(dots + 3, a.size()), depth + 1);
+              if (h > 63 || l > h) {
+                throw new Unreadable(tok + "(" + l + "..=" + h + ") is not a bit range");
+              }
+              return Bits.mask((int) h, (int) l);
+            }
             case "GENMASK", "GENMASK_ULL", "GENMASK_U32", "GENMASK_U64" -> {
               if (args.size() != 2) {
                 throw new Unreadable(tok + " takes two arguments");

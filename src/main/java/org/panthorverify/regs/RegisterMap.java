@@ -70,12 +70,14 @@ public record RegisterMap(String file, List<Block> blocks, Map<String, Layout> l
 
   /**
    * A register. {@code prefix} is the symbol prefix of its fields (null: the register's own
-   * symbol); {@code layout} names a shared {@link Layout} whose fields it takes (or null).
+   * symbol), {@code prefixAka} other prefixes they go by; {@code layout} names a shared
+   * {@link Layout} whose fields it takes (or null).
    */
   public record Reg(String name, long offset, int width, Access access, String prefix,
-      String layout, List<Field> fields, List<Mask> masks, List<Const> consts, List<String> aka,
-      int line) implements Item {
+      List<String> prefixAka, String layout, List<Field> fields, List<Mask> masks,
+      List<Const> consts, List<String> aka, int line) implements Item {
     public Reg {
+      prefixAka = List.copyOf(prefixAka);
       fields = List.copyOf(fields);
       masks = List.copyOf(masks);
       consts = List.copyOf(consts);
@@ -87,11 +89,16 @@ public record RegisterMap(String file, List<Block> blocks, Map<String, Layout> l
     }
   }
 
-  /** Fields shared by several registers ({@code Use NAME}); the symbol prefix is its name. */
-  public record Layout(String name, int width, List<Field> fields, List<Mask> masks, int line) {
+  /**
+   * Fields shared by several registers ({@code Use NAME}); the symbol prefix is its name,
+   * {@code aka} lists other prefixes its symbols go by elsewhere (Tyr's JOB_IRQ for JOB_INT).
+   */
+  public record Layout(String name, int width, List<Field> fields, List<Mask> masks,
+      List<String> aka, int line) {
     public Layout {
       fields = List.copyOf(fields);
       masks = List.copyOf(masks);
+      aka = List.copyOf(aka);
     }
   }
 
@@ -123,10 +130,14 @@ public record RegisterMap(String file, List<Block> blocks, Map<String, Layout> l
     }
   }
 
-  /** A named group of bits that may span fields ({@code GLB_REQ_MASK}). */
-  public record Mask(String name, int msb, int lsb, int line) {
+  /**
+   * A named group of bits that may span fields ({@code GLB_REQ_MASK}); {@code bits} may be
+   * several ranges ({@code CSG_REQ_MASK} is bits 2:0, 4 and 5), {@code msb}/{@code lsb} bound
+   * them.
+   */
+  public record Mask(String name, int msb, int lsb, long bits, int line) {
     public long mask() {
-      return Bits.mask(msb, lsb);
+      return bits;
     }
   }
 

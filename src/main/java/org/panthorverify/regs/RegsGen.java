@@ -104,13 +104,32 @@ public final class RegsGen {
         yield "(" + Bits.hex(s.value()) + " + ((i) * " + Bits.hex(s.stride()) + "))";
       }
       case BIT -> (ull ? "BIT_ULL(" : "BIT(") + s.lsb() + ")";
-      case MASK, FIELD -> (ull ? "GENMASK_ULL(" : "GENMASK(") + s.msb() + ", " + s.lsb() + ")";
+      case MASK, FIELD -> Bits.range(s.value()) != null
+          ? (ull ? "GENMASK_ULL(" : "GENMASK(") + s.msb() + ", " + s.lsb() + ")"
+          : cRanges(s.value(), ull);
       case SHIFT -> Long.toString(s.value());
       case VALUE -> s.lsb() == 0 ? small(s.raw()) + (ull ? u : "")
           : "(" + small(s.raw()) + u + " << " + s.lsb() + ")";
       case CONST -> s.name().endsWith("_COUNT") && s.entity().what().equals("array")
           ? Long.toString(s.value()) : Bits.hex(s.value()) + u;
     };
+  }
+
+  /** {@code (GENMASK(2, 0) | BIT(4) | BIT(5))}: a mask of several ranges. */
+  private static String cRanges(long bits, boolean ull) {
+    List<String> parts = new ArrayList<>();
+    long rest = bits;
+    while (rest != 0) {
+      int lsb = Long.numberOfTrailingZeros(rest);
+      int msb = lsb;
+      while (msb < 63 && (rest & (1L << (msb + 1))) != 0) {
+        msb++;
+      }
+      parts.add(msb == lsb ? (ull ? "BIT_ULL(" : "BIT(") + lsb + ")"
+          : (ull ? "GENMASK_ULL(" : "GENMASK(") + msb + ", " + lsb + ")");
+      rest &= ~Bits.mask(msb, lsb);
+    }
+    return "(" + String.join(" | ", parts) + ")";
   }
 
   static String c(Symbols syms, String source) {

@@ -68,6 +68,7 @@ public final class RegsParser {
     int width;
     Access access;
     String prefix;
+    List<String> prefixAka = List.of();
     String layout;
     List<String> aka = List.of();
     int line;
@@ -76,7 +77,8 @@ public final class RegsParser {
     final List<Const> consts = new ArrayList<>();
 
     Reg build() {
-      return new Reg(name, offset, width, access, prefix, layout, fields, masks, consts, aka, line);
+      return new Reg(name, offset, width, access, prefix, prefixAka, layout, fields, masks, consts,
+          aka, line);
     }
   }
 
@@ -169,9 +171,20 @@ public final class RegsParser {
                 kw.equals("Res0") ? FieldKind.RES0 : FieldKind.RES1, List.of(), List.of(), line));
           }
           case "Mask" -> {
-            args(t, 2, "Mask NAME MSB:LSB");
-            int[] rg = range(t[2], "Mask");
-            r.masks.add(new Mask(name(t[1], "mask name"), rg[0], rg[1], line));
+            args(t, 2, "Mask NAME MSB:LSB[,MSB:LSB…]");
+            long bits = 0;
+            int msb = 0;
+            int lsb = 63;
+            for (String part : t[2].split(",", -1)) {
+              int[] rg = range(part, "Mask");
+              if ((bits & Bits.mask(rg[0], rg[1])) != 0) {
+                throw error("the ranges of mask " + t[1] + " overlap at '" + part + "'");
+              }
+              bits |= Bits.mask(rg[0], rg[1]);
+              msb = Math.max(msb, rg[0]);
+              lsb = Math.min(lsb, rg[1]);
+            }
+            r.masks.add(new Mask(name(t[1], "mask name"), msb, lsb, bits, line));
           }
           case "Const" -> {
             if (reg == null) {
@@ -185,8 +198,11 @@ public final class RegsParser {
             if (reg == null) {
               throw error("Prefix belongs in a Reg; a Layout's prefix is its name");
             }
-            args(t, 1, "Prefix NAME");
-            r.prefix = name(t[1], "prefix");
+            r.prefix = name(arg(t, 1, "Prefix NAME [aka NAME,…]"), "prefix");
+            r.prefixAka = aka(t, 2);
+            for (String a : r.prefixAka) {
+              name(a, "prefix alias");
+            }
           }
           case "Use" -> {
             if (reg == null) {
@@ -231,7 +247,7 @@ public final class RegsParser {
               throw error("duplicate layout name " + layout.name);
             }
             layouts.put(layout.name, new Layout(layout.name, layout.width, layout.fields,
-                layout.masks, layout.line));
+                layout.masks, layout.aka, layout.line));
             layout = null;
           }
           default -> throw error("unknown directive '" + kw + "' in " + where + " (valid: "
@@ -329,9 +345,12 @@ public final class RegsParser {
         }
         case "Layout" -> {
           layout = new RegB();
-          layout.name = name(arg(t, 1, "Layout NAME WIDTH"), "layout name");
-          args(t, 2, "Layout NAME WIDTH");
-          layout.width = width(t[2]);
+          layout.name = name(arg(t, 1, "Layout NAME WIDTH [aka PREFIX,…]"), "layout name");
+          layout.width = width(arg(t, 2, "Layout NAME WIDTH [aka PREFIX,…]"));
+          layout.aka = aka(t, 3);
+          for (String a : layout.aka) {
+            name(a, "layout alias");
+          }
           layout.line = line;
         }
         default -> throw error("unknown directive '" + kw + "' at top level (valid: Block, "

@@ -144,9 +144,11 @@ public final class Symbols {
     register(p);
     if (p.reg().layout() != null && layoutDone.putIfAbsent(p.reg().layout(), true) == null) {
       Layout l = map.layouts().get(p.reg().layout());
-      fields(l.name(), l.name(), l.fields(), l.masks(), l.width(), null, l.line());
+      fields(l.name(), l.aka(), l.name(), l.fields(), l.masks(), l.width(), null, l.line());
     }
-    fields(p.prefix(), p.path(), p.reg().fields(), p.reg().masks(), p.reg().width(), p,
+    List<String> prefixAka = p.reg().prefix() != null ? p.reg().prefixAka()
+        : p.reg().layout() != null ? map.layouts().get(p.reg().layout()).aka() : List.of();
+    fields(p.prefix(), prefixAka, p.path(), p.reg().fields(), p.reg().masks(), p.reg().width(), p,
         p.reg().line());
     for (Const c : p.reg().consts()) {
       Entity e = new Entity("const", p.path() + "." + c.name(), c.line(), p, null,
@@ -195,8 +197,8 @@ public final class Symbols {
     }
   }
 
-  private void fields(String prefix, String path, List<Field> fields, List<Mask> masks, int width,
-      Placed p, int line) {
+  private void fields(String prefix, List<String> prefixAka, String path, List<Field> fields,
+      List<Mask> masks, int width, Placed p, int line) {
     for (Field f : fields) {
       if (f.reserved()) {
         continue;
@@ -208,10 +210,20 @@ public final class Symbols {
         entities.add(e);
         List<String> names = new ArrayList<>();
         names.add(prefix + "_" + f.name());
-        for (String alias : f.aka()) {
-          String up = alias.toUpperCase(Locale.ROOT);
-          if (isSymbolName(up) && !names.contains(prefix + "_" + up)) {
-            names.add(prefix + "_" + up);
+        List<String> prefixes = new ArrayList<>();
+        prefixes.add(prefix);
+        prefixes.addAll(prefixAka);
+        for (String pre : prefixes) {
+          List<String> fieldNames = new ArrayList<>();
+          fieldNames.add(f.name());
+          for (String alias : f.aka()) {
+            fieldNames.add(alias.toUpperCase(Locale.ROOT));
+          }
+          for (String fn : fieldNames) {
+            String n = pre + "_" + fn;
+            if (isSymbolName(n) && !names.contains(n)) {
+              names.add(n);
+            }
           }
         }
         for (int i = 0; i < names.size(); i++) {
@@ -230,13 +242,27 @@ public final class Symbols {
         String base = f.name() == null ? prefix : prefix + "_" + f.name();
         Entity ve = new Entity("value", fpath + "=" + v.name(), v.line(), p, f, width);
         entities.add(ve);
-        add(base + "_" + v.name(), Kind.VALUE, v.value() << f.lsb(), 0, 0, f.msb(), f.lsb(),
-            v.value(), ve, true, false);
+        String primary = base + "_" + v.name();
+        add(primary, Kind.VALUE, v.value() << f.lsb(), 0, 0, f.msb(), f.lsb(), v.value(), ve,
+            true, false);
+        List<String> bases = new ArrayList<>();
+        bases.add(base);
+        for (String pre : prefixAka) {
+          bases.add(f.name() == null ? pre : pre + "_" + f.name());
+        }
+        List<String> valueNames = new ArrayList<>();
+        valueNames.add(v.name());
         for (String alias : v.aka()) {
-          String up = alias.toUpperCase(Locale.ROOT);
-          if (isSymbolName(up)) {
-            add(base + "_" + up, Kind.VALUE, v.value() << f.lsb(), 0, 0, f.msb(), f.lsb(),
-                v.value(), ve, false, true);
+          valueNames.add(alias.toUpperCase(Locale.ROOT));
+        }
+        java.util.Set<String> done = new java.util.HashSet<>(List.of(primary));
+        for (String b : bases) {
+          for (String vn : valueNames) {
+            String n = b + "_" + vn;
+            if (isSymbolName(n) && done.add(n)) {
+              add(n, Kind.VALUE, v.value() << f.lsb(), 0, 0, f.msb(), f.lsb(), v.value(), ve,
+                  false, true);
+            }
           }
         }
       }
@@ -246,6 +272,10 @@ public final class Symbols {
       entities.add(e);
       add(prefix + "_" + m.name() + "_MASK", Kind.MASK, m.mask(), 0, 0, m.msb(), m.lsb(), 0, e,
           true, false);
+      for (String pre : prefixAka) {
+        add(pre + "_" + m.name() + "_MASK", Kind.MASK, m.mask(), 0, 0, m.msb(), m.lsb(), 0, e,
+            false, true);
+      }
     }
   }
 }

@@ -142,6 +142,29 @@ class RegsCheckTest {
             + "missing from register_macro.rs"), got);
   }
 
+  /** Masks of several ranges, prefix aliases and the kernel's Rust bit helpers. */
+  @Test
+  void multiRangeMasksPrefixAliasesAndRustBitHelpers() {
+    String regs = "Layout JOB_INT 32 aka JOB_IRQ\nField 30:0 CSG_IF\nField 31 GLOBAL_IF\n"
+        + "Mask SOME 2:0,4,11:8\nEndLayout\nBlock JOB_CONTROL mmio 0x1000\n"
+        + "Reg JOB_INT_RAWSTAT 0x0 32 RW\nUse JOB_INT\nEndReg\nEndBlock\n";
+    RegisterMap map = RegsParser.parse("j.regs", regs);
+    assertEquals(List.of(), RegsLint.check(map));
+    String c = RegsGen.generate(RegsGen.Lang.C, map, "j.regs");
+    assertTrue(c.contains("JOB_INT_SOME_MASK\t\t\t\t(GENMASK(2, 0) | BIT(4) | GENMASK(11, 8))"),
+        c);
+    String rust = "pub const JOB_INT_RAWSTAT: usize = 0x1000;\n"
+        + "pub const JOB_IRQ_GLOBAL_IF: u32 = bit_u32(31);\n"
+        + "pub const JOB_IRQ_CSG_IF_MASK: u32 = genmask_u32(0..=30);\n"
+        + "pub const JOB_INT_SOME_MASK: u32 = 0xf17;\n"
+        + "pub const JOB_IRQ_SOME_MASK: u32 = 0x717;\n";
+    RegsCheck.Result r = RegsCheck.check(map, "j.rs", rust, Lang.RUST, Scope.ALL, Set.of());
+    assertEquals(List.of("j.rs:5: JOB_IRQ_SOME_MASK: mask 0x717, expected mask 0xf17 (mask "
+        + "JOB_INT.SOME)"),
+        r.differences().stream().map(Difference::render).toList());
+    assertEquals(4, r.agreed());
+  }
+
   /** panthor_regs.h's own style: extractor and constructor macros, MMU_AS(as) arithmetic. */
   @Test
   void kernelStyleHeadersAreRead() {
