@@ -46,6 +46,23 @@ class ArchitectureTest {
       noClasses().that().resideOutsideOfPackage("org.panthorverify.cli..")
           .should().dependOnClassesThat().resideInAPackage("picocli..");
 
+  /**
+   * The register tool imports only the JDK: the build compiles it on its own, before the rest,
+   * to generate the simulator's constants.
+   */
+  @ArchTest
+  static final ArchRule regsIsStandalone =
+      noClasses().that().resideInAPackage("org.panthorverify.regs..")
+          .should().dependOnClassesThat().resideOutsideOfPackages("org.panthorverify.regs..",
+              "java..");
+
+  /** The simulator (and its generated register constants) is a device: JDK only. */
+  @ArchTest
+  static final ArchRule simIsADevice =
+      noClasses().that().resideInAPackage("org.panthorverify.sim..")
+          .should().dependOnClassesThat().resideOutsideOfPackages("org.panthorverify.sim..",
+              "java..");
+
   /** Only the TLC adapter talks to TLC's classes. */
   @ArchTest
   static final ArchRule tlcOnlyInAdapter =

@@ -1,9 +1,5 @@
 package org.panthorverify.regs;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -131,15 +127,8 @@ public final class RegsCheck {
   /** Reads and checks a file. */
   public static Result check(RegisterMap map, Path path, Lang lang, Scope scope,
       Set<String> blocks) {
-    String text;
-    try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new RegsException("file to check not found: " + path);
-    } catch (IOException e) {
-      throw new RegsException("cannot read " + path + ": " + e.getMessage());
-    }
-    return check(map, path.toString(), text, lang, scope, blocks);
+    return check(map, path.toString(), RegsParser.read(path, "file to check"), lang, scope,
+        blocks);
   }
 
   /** Checks {@code text} (named {@code name} in the differences). */

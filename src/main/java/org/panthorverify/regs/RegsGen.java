@@ -171,34 +171,52 @@ public final class RegsGen {
     return sb.toString();
   }
 
-  /** The struct of an iface block, holes filled with reserved words, offsets asserted. */
-  private static void cStruct(StringBuilder sb, Block b) {
+  /**
+   * One member of an iface block's struct, in offset order: a register ({@code count} 0), an
+   * array of registers, or a reserved hole ({@code member} null) of {@code count} words (or
+   * bytes, when {@code type} is u8).
+   */
+  private record Slot(String member, String type, long count, long offset) {}
+
+  private static List<Slot> slots(Block b) {
     List<Placed> regs = new ArrayList<>(b.registers());
     regs.sort(java.util.Comparator.comparingLong(Placed::offset));
-    sb.append("\nstruct ").append(b.struct()).append(" {\n");
+    List<Slot> out = new ArrayList<>();
     long at = 0;
-    int reserved = 0;
-    List<String> asserts = new ArrayList<>();
     for (Placed p : regs) {
       long off = p.offset();
       if (off > at) {
         long gap = off - at;
-        sb.append("\t").append(gap % 4 == 0 ? "u32" : "u8").append(" reserved").append(reserved++);
-        long n = gap % 4 == 0 ? gap / 4 : gap;
-        sb.append(n == 1 ? "" : "[" + n + "]").append(";\n");
+        out.add(gap % 4 == 0 ? new Slot(null, "u32", gap / 4, at) : new Slot(null, "u8", gap, at));
       }
-      String member = p.reg().name().toLowerCase(Locale.ROOT);
       String type = p.reg().width() == 64 ? "u64" : "u32";
+      String member = p.reg().name().toLowerCase(Locale.ROOT);
       if (p.array() != null) {
-        sb.append("\t").append(type).append(' ').append(member).append('[')
-            .append(p.array().count()).append("];\n");
+        out.add(new Slot(member, type, p.array().count(), off));
         at = off + (long) p.array().count() * p.array().stride();
       } else {
-        sb.append("\t").append(type).append(' ').append(member).append(";\n");
+        out.add(new Slot(member, type, 0, off));
         at = off + p.reg().bytes();
       }
-      asserts.add("_Static_assert(__builtin_offsetof(struct " + b.struct() + ", " + member
-          + ") == " + Bits.hex(off) + ", \"" + b.name() + "." + p.reg().name() + "\");");
+    }
+    return out;
+  }
+
+  /** The struct of an iface block, holes filled with reserved words, offsets asserted. */
+  private static void cStruct(StringBuilder sb, Block b) {
+    sb.append("\nstruct ").append(b.struct()).append(" {\n");
+    int reserved = 0;
+    List<String> asserts = new ArrayList<>();
+    for (Slot s : slots(b)) {
+      String name = s.member() == null ? "reserved" + reserved++ : s.member();
+      boolean array = s.member() == null ? s.count() != 1 : s.count() > 0;
+      sb.append('\t').append(s.type()).append(' ').append(name)
+          .append(array ? "[" + s.count() + "]" : "").append(";\n");
+      if (s.member() != null) {
+        asserts.add("_Static_assert(__builtin_offsetof(struct " + b.struct() + ", " + name
+            + ") == " + Bits.hex(s.offset()) + ", \"" + b.name() + "." + name
+            .toUpperCase(Locale.ROOT) + "\");");
+      }
     }
     sb.append("};\n");
     for (String a : asserts) {
@@ -270,35 +288,22 @@ public final class RegsGen {
   }
 
   private static void rustStruct(StringBuilder sb, Block b) {
-    List<Placed> regs = new ArrayList<>(b.registers());
-    regs.sort(java.util.Comparator.comparingLong(Placed::offset));
     String name = camel(b.struct());
     sb.append("\n    /// The layout of ").append(b.name()).append(" (C: struct ").append(b.struct())
         .append(").\n");
     sb.append("    #[repr(C)]\n    pub struct ").append(name).append(" {\n");
-    long at = 0;
     int reserved = 0;
     List<String> asserts = new ArrayList<>();
-    for (Placed p : regs) {
-      long off = p.offset();
-      if (off > at) {
-        long gap = off - at;
-        boolean words = gap % 4 == 0;
-        sb.append("        pub reserved").append(reserved++).append(": [")
-            .append(words ? "u32; " + gap / 4 : "u8; " + gap).append("],\n");
+    for (Slot s : slots(b)) {
+      if (s.member() == null) {
+        sb.append("        pub reserved").append(reserved++).append(": [").append(s.type())
+            .append("; ").append(s.count()).append("],\n");
+        continue;
       }
-      String member = p.reg().name().toLowerCase(Locale.ROOT);
-      String type = p.reg().width() == 64 ? "u64" : "u32";
-      if (p.array() != null) {
-        sb.append("        pub ").append(member).append(": [").append(type).append("; ")
-            .append(p.array().count()).append("],\n");
-        at = off + (long) p.array().count() * p.array().stride();
-      } else {
-        sb.append("        pub ").append(member).append(": ").append(type).append(",\n");
-        at = off + p.reg().bytes();
-      }
-      asserts.add("    const _: () = assert!(core::mem::offset_of!(" + name + ", " + member
-          + ") == " + Bits.hex(off) + ");");
+      sb.append("        pub ").append(s.member()).append(": ").append(s.count() > 0
+          ? "[" + s.type() + "; " + s.count() + "]" : s.type()).append(",\n");
+      asserts.add("    const _: () = assert!(core::mem::offset_of!(" + name + ", " + s.member()
+          + ") == " + Bits.hex(s.offset()) + ");");
     }
     sb.append("    }\n");
     for (String a : asserts) {

@@ -44,15 +44,18 @@ public final class RegsParser {
 
   /** Parses a file; a missing or unreadable file is a {@link RegsException}. */
   public static RegisterMap parse(Path path) {
-    String text;
+    return parse(path.toString(), read(path, "register description"));
+  }
+
+  /** The text of {@code path} ({@code what} names it in the one-line error). */
+  static String read(Path path, String what) {
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
+      return Files.readString(path, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new RegsException("register description not found: " + path);
+      throw new RegsException(what + " not found: " + path);
     } catch (IOException e) {
-      throw new RegsException("cannot read register description " + path + ": " + e.getMessage());
+      throw new RegsException("cannot read " + what + " " + path + ": " + e.getMessage());
     }
-    return parse(path.toString(), text);
   }
 
   /** Parses text; {@code file} is the name used in messages. */

@@ -150,19 +150,7 @@ final class RustReader {
 
   /** Index of the delimiter closing the one at {@code open}. */
   private int matching(int open) {
-    int depth = 0;
-    for (int i = open; i < toks.size(); i++) {
-      String t = toks.get(i).text();
-      if (t.equals("(") || t.equals("{") || t.equals("[")) {
-        depth++;
-      } else if (t.equals(")") || t.equals("}") || t.equals("]")) {
-        depth--;
-        if (depth == 0) {
-          return i;
-        }
-      }
-    }
-    return toks.size() - 1;
+    return skip(toks, open);
   }
 
   private void constant(String module) {
