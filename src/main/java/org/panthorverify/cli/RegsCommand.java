@@ -21,6 +21,7 @@ import org.panthorverify.regs.RegsException;
 import org.panthorverify.regs.RegsGen;
 import org.panthorverify.regs.RegsLint;
 import org.panthorverify.regs.RegsParser;
+import org.panthorverify.regs.RegsShow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,14 +36,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "regs", mixinStandardHelpOptions = true,
     description = "The register description (specs/regs/panthor.regs): generate C, Rust or Java, "
         + "check a C header or Rust file against it, lint it.",
-    subcommands = {RegsCommand.Gen.class, RegsCommand.Check.class, RegsCommand.Lint.class})
+    subcommands = {RegsCommand.Gen.class, RegsCommand.Check.class, RegsCommand.Lint.class,
+        RegsCommand.Show.class})
 final class RegsCommand implements Runnable {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "a subcommand is required: gen, check or lint");
+        "a subcommand is required: gen, check, lint or show");
   }
 
   /** The default description. */
@@ -285,6 +287,41 @@ final class RegsCommand implements Runnable {
             + " blocks, " + regs + " registers, " + map.layouts().size() + " layouts)");
         out.flush();
         return findings.isEmpty() ? ExitCodes.PASSED : ExitCodes.MISMATCH;
+      } catch (RegsException e) {
+        return fail(err, e);
+      }
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "What a name, an MMIO offset or a register value means: 'show "
+          + "L2_PWRTRANS_HI', 'show 0x2458' (AS_COMMAND(1)), 'show AS_FAULTSTATUS=0x20002c3' "
+          + "(each field decoded).")
+  static final class Show implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "NAME|OFFSET|NAME=VALUE",
+        description = "What to show (several may be given).")
+    List<String> queries;
+
+    @Option(names = "--source", paramLabel = "FILE",
+        description = "The register description (default: specs/regs/panthor.regs).")
+    Path source;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        RegisterMap map = load(source == null ? defaultSource() : source);
+        RegsShow show = new RegsShow(map);
+        List<String> lines = new ArrayList<>();
+        for (String q : queries) {
+          lines.addAll(show.show(q));
+        }
+        lines.forEach(out::println);
+        out.flush();
+        return ExitCodes.PASSED;
       } catch (RegsException e) {
         return fail(err, e);
       }

@@ -33,7 +33,7 @@ final class CReader {
   private CReader() {}
 
   static CheckedFile read(String path, String text) {
-    String clean = stripComments(text);
+    String clean = stripComments(text.replace("\r\n", "\n"));
     Expr env = new Expr();
     List<CheckedFile.Def> defs = new ArrayList<>();
     String[] lines = clean.split("\n", -1);

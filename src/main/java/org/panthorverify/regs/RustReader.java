@@ -30,7 +30,7 @@ final class RustReader {
   private int pos;
 
   private RustReader(String text) {
-    String clean = CReader.stripComments(text);
+    String clean = CReader.stripComments(text.replace("\r\n", "\n"));
     String[] lines = clean.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       for (String t : Expr.tokenize(lines[i])) {

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +87,24 @@ class RegsCliTest {
   }
 
   @Test
+  void showNamesOffsetsAndDecodesValues() {
+    Run r = run("regs", "show", "0x224", "0x2458", "AS_FAULTSTATUS=0x20002c3");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("0x224: L2_PWRTRANS high word (L2_PWRTRANS_HI), register "
+        + "GPU_CONTROL.L2_PWRTRANS, 64-bit RO"), lines.get(0));
+    assertTrue(lines.get(1).startsWith("0x2458: AS_COMMAND(1), register "
+        + "MMU_CONTROL.MMU_AS[].AS_COMMAND, 32-bit WO"), lines.get(1));
+    assertTrue(lines.contains("  9:8    ACCESS_TYPE = 0x2 READ"), r.out());
+    assertTrue(lines.contains("  7:0    EXCEPTION_TYPE = 0xc3 TRANSLATION_FAULT_3"), r.out());
+    Run bad = run("regs", "show", "TRANSTAB");
+    assertEquals(2, bad.code());
+    assertEquals("panthor-verify: 'TRANSTAB' is no symbol of specs/regs/panthor.regs (like: "
+        + "AS_TRANSTAB, AS_TRANSTAB_LO, AS_TRANSTAB_HI); give a name, an MMIO offset (0x…) or "
+        + "NAME=VALUE", bad.err().strip());
+  }
+
+  @Test
   void badInputIsOneLineAndExitTwo() throws Exception {
     Path rs = dir.resolve("x.rs");
     Files.writeString(rs, "pub const A: u32 = 1;\n", StandardCharsets.UTF_8);
@@ -109,7 +128,7 @@ class RegsCliTest {
         "broken.regs:2: unknown directive 'Register' in a Block",
         "Invalid value for option '--lang'",
         "Missing required option: '--lang",
-        "a subcommand is required: gen, check or lint",
+        "a subcommand is required: gen, check, lint or show",
     };
     for (int i = 0; i < cases.length; i++) {
       Run r = run(cases[i]);
