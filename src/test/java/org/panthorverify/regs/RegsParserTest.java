@@ -51,6 +51,19 @@ class RegsParserTest {
     assertTrue(s.named("GPU_IRQ_GPU_FAULT").get(0).alias());
   }
 
+  /** The format example of the README parses and lints clean, so the documentation stays true. */
+  @Test
+  void theReadmesExampleIsAValidDescription() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    int section = readme.indexOf("### The `.regs` format");
+    assertTrue(section >= 0, "the README has no format section");
+    int open = readme.indexOf("```\n", section) + 4;
+    int close = readme.indexOf("```", open);
+    RegisterMap m = RegsParser.parse("README.md", readme.substring(open, close));
+    assertEquals(java.util.List.of(), RegsLint.check(m));
+    assertEquals(3, m.blocks().size());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "Regg X 0 32 RO|t.regs:2: unknown directive 'Regg' in a Block (valid: Reg, Array, EndArray, Struct, EndBlock)",
