@@ -95,15 +95,47 @@ final class RegsCommand implements Runnable {
     }
   }
 
+  /**
+   * What every subcommand shares: its spec, the {@code --source} description and the rule that
+   * a {@link RegsException} is one line a finding on stderr and exit 2.
+   */
+  abstract static class Sub implements Callable<Integer> {
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--source", paramLabel = "FILE",
+        description = "The register description (default: specs/regs/panthor.regs).")
+    Path source;
+
+    /** The description named by --source (or the project's). */
+    Path sourcePath() {
+      return source == null ? defaultSource() : source;
+    }
+
+    abstract int run(PrintWriter out, PrintWriter err);
+
+    @Override
+    public final Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        int code = run(out, err);
+        out.flush();
+        err.flush();
+        return code;
+      } catch (RegsException e) {
+        out.flush();
+        return fail(err, e);
+      }
+    }
+  }
+
   /** The output languages of gen. */
   enum GenLang { c, rust, java }
 
   @Command(name = "gen", mixinStandardHelpOptions = true,
       description = "Print (or write) the registers as a C header, a Rust module or Java "
           + "constants.")
-  static final class Gen implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-
+  static final class Gen extends Sub {
     @Option(names = "--lang", required = true, paramLabel = "c|rust|java",
         description = "Output language: c (a header in panthor's naming style), rust (plain "
             + "constants, compiles with rustc alone), java (the simulator's constants).")
@@ -113,31 +145,18 @@ final class RegsCommand implements Runnable {
         + "standard output.")
     Path out;
 
-    @Option(names = "--source", paramLabel = "FILE",
-        description = "The register description (default: specs/regs/panthor.regs).")
-    Path source;
-
     @Override
-    public Integer call() {
-      PrintWriter err = spec.commandLine().getErr();
-      try {
-        Path src = source == null ? defaultSource() : source;
-        RegisterMap map = load(src);
-        String text = RegsGen.generate(RegsGen.Lang.valueOf(lang.name().toUpperCase(Locale.ROOT)),
-            map, shown(src));
-        if (out == null) {
-          PrintWriter o = spec.commandLine().getOut();
-          o.print(text);
-          o.flush();
-        } else {
-          write(out, text);
-          err.println("regs gen: wrote " + out);
-          err.flush();
-        }
-        return ExitCodes.PASSED;
-      } catch (RegsException e) {
-        return fail(err, e);
+    int run(PrintWriter stdout, PrintWriter err) {
+      Path src = sourcePath();
+      String text = RegsGen.generate(RegsGen.Lang.valueOf(lang.name().toUpperCase(Locale.ROOT)),
+          load(src), shown(src));
+      if (out == null) {
+        stdout.print(text);
+      } else {
+        write(out, text);
+        err.println("regs gen: wrote " + out);
       }
+      return ExitCodes.PASSED;
     }
   }
 
@@ -154,19 +173,13 @@ final class RegsCommand implements Runnable {
           "Reports each register or field whose offset, bit range or value differs, each name "
               + "the description does not know, and each register, field or value missing "
               + "from the file, with file and line. Exit 0 when they agree, 1 when not."})
-  static final class Check implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-
+  static final class Check extends Sub {
     @Parameters(index = "0", paramLabel = "FILE", description = "The .h/.c or .rs file.")
     Path file;
 
     @Option(names = "--lang", paramLabel = "c|rust",
         description = "The file's language (default: by its extension).")
     CheckLang lang;
-
-    @Option(names = "--source", paramLabel = "FILE",
-        description = "The register description (default: specs/regs/panthor.regs).")
-    Path source;
 
     @Option(names = "--scope", paramLabel = "touched|all|common", defaultValue = "touched",
         description = "Names missing from the file: of the blocks it defines something of "
@@ -184,49 +197,42 @@ final class RegsCommand implements Runnable {
     Path json;
 
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      try {
-        Path src = source == null ? defaultSource() : source;
-        RegisterMap map = load(src);
-        RegsCheck.Lang l = lang == null ? RegsCheck.langOf(file)
-            : RegsCheck.Lang.valueOf(lang.name().toUpperCase(Locale.ROOT));
-        if (!Files.isRegularFile(file)) {
-          throw new RegsException("file to check not found: " + file);
-        }
-        RegsCheck.Result r = RegsCheck.check(map, file, l,
-            RegsCheck.Scope.valueOf(scope.name().toUpperCase(Locale.ROOT)),
-            new LinkedHashSet<>(blocks));
-        if (r.agreed() == 0 && r.differences().stream()
-            .noneMatch(d -> d.kind() == RegsCheck.DiffKind.MISMATCH)) {
-          out.println("regs check: " + file + ": defines no register, field or value of "
-              + map.file() + " (is it a register file? --lang c|rust if the extension misleads)");
-          out.flush();
-          return ExitCodes.MISMATCH;
-        }
-        for (RegsCheck.Difference d : r.differences()) {
-          out.println(d.render());
-        }
-        List<String> parts = new ArrayList<>();
-        for (RegsCheck.DiffKind k : RegsCheck.DiffKind.values()) {
-          long n = r.count(k);
-          if (n > 0) {
-            parts.add(n + " " + k.name().toLowerCase(Locale.ROOT));
-          }
-        }
-        out.println("regs check: " + file + ": " + (r.clean() ? "agrees with " + map.file()
-            : r.differences().size() + " difference" + (r.differences().size() == 1 ? "" : "s")
-                + " (" + String.join(", ", parts) + ")") + "; " + r.agreed() + " name"
-            + (r.agreed() == 1 ? "" : "s") + " agree");
-        out.flush();
-        if (json != null) {
-          write(json, json(r));
-        }
-        return r.clean() ? ExitCodes.PASSED : ExitCodes.MISMATCH;
-      } catch (RegsException e) {
-        return fail(err, e);
+    int run(PrintWriter out, PrintWriter err) {
+      RegisterMap map = load(sourcePath());
+      RegsCheck.Lang l = lang == null ? RegsCheck.langOf(file)
+          : RegsCheck.Lang.valueOf(lang.name().toUpperCase(Locale.ROOT));
+      if (!Files.isRegularFile(file)) {
+        throw new RegsException("file to check not found: " + file);
       }
+      RegsCheck.Result r = RegsCheck.check(map, file, l,
+          RegsCheck.Scope.valueOf(scope.name().toUpperCase(Locale.ROOT)),
+          new LinkedHashSet<>(blocks));
+      if (r.agreed() == 0 && r.differences().stream()
+          .noneMatch(d -> d.kind() == RegsCheck.DiffKind.MISMATCH)) {
+        out.println("regs check: " + file + ": defines no register, field or value of "
+            + map.file() + " (is it a register file? --lang c|rust if the extension misleads)");
+        out.flush();
+        return ExitCodes.MISMATCH;
+      }
+      for (RegsCheck.Difference d : r.differences()) {
+        out.println(d.render());
+      }
+      List<String> parts = new ArrayList<>();
+      for (RegsCheck.DiffKind k : RegsCheck.DiffKind.values()) {
+        long n = r.count(k);
+        if (n > 0) {
+          parts.add(n + " " + k.name().toLowerCase(Locale.ROOT));
+        }
+      }
+      out.println("regs check: " + file + ": " + (r.clean() ? "agrees with " + map.file()
+          : r.differences().size() + " difference" + (r.differences().size() == 1 ? "" : "s")
+              + " (" + String.join(", ", parts) + ")") + "; " + r.agreed() + " name"
+          + (r.agreed() == 1 ? "" : "s") + " agree");
+      out.flush();
+      if (json != null) {
+        write(json, json(r));
+      }
+      return r.clean() ? ExitCodes.PASSED : ExitCodes.MISMATCH;
     }
 
     private static String json(RegsCheck.Result r) {
@@ -263,33 +269,23 @@ final class RegsCommand implements Runnable {
       description = "Check a register description: overlapping registers, arrays, blocks or "
           + "fields, fields outside the register's width, duplicate names. Exit 0 when clean, "
           + "1 with one line a finding.")
-  static final class Lint implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-
+  static final class Lint extends Sub {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-        description = "The description (default: specs/regs/panthor.regs).")
-    Path source;
+        description = "The description (default: specs/regs/panthor.regs, or --source).")
+    Path file;
 
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      try {
-        Path src = source == null ? defaultSource() : source;
-        RegisterMap map = load(src);
-        List<String> findings = RegsLint.check(map);
-        for (String f : findings) {
-          out.println(f);
-        }
-        int regs = map.registers().size();
-        out.println("regs lint: " + map.file() + ": " + (findings.isEmpty() ? "clean" : findings.size()
-            + " finding" + (findings.size() == 1 ? "" : "s")) + " (" + map.blocks().size()
-            + " blocks, " + regs + " registers, " + map.layouts().size() + " layouts)");
-        out.flush();
-        return findings.isEmpty() ? ExitCodes.PASSED : ExitCodes.MISMATCH;
-      } catch (RegsException e) {
-        return fail(err, e);
+    int run(PrintWriter out, PrintWriter err) {
+      RegisterMap map = load(file != null ? file : sourcePath());
+      List<String> findings = RegsLint.check(map);
+      for (String f : findings) {
+        out.println(f);
       }
+      int regs = map.registers().size();
+      out.println("regs lint: " + map.file() + ": " + (findings.isEmpty() ? "clean" : findings.size()
+          + " finding" + (findings.size() == 1 ? "" : "s")) + " (" + map.blocks().size()
+          + " blocks, " + regs + " registers, " + map.layouts().size() + " layouts)");
+      return findings.isEmpty() ? ExitCodes.PASSED : ExitCodes.MISMATCH;
     }
   }
 
@@ -297,34 +293,20 @@ final class RegsCommand implements Runnable {
       description = "What a name, an MMIO offset or a register value means: 'show "
           + "L2_PWRTRANS_HI', 'show 0x2458' (AS_COMMAND(1)), 'show AS_FAULTSTATUS=0x20002c3' "
           + "(each field decoded).")
-  static final class Show implements Callable<Integer> {
-    @Spec CommandLine.Model.CommandSpec spec;
-
+  static final class Show extends Sub {
     @Parameters(arity = "1..*", paramLabel = "NAME|OFFSET|NAME=VALUE",
         description = "What to show (several may be given).")
     List<String> queries;
 
-    @Option(names = "--source", paramLabel = "FILE",
-        description = "The register description (default: specs/regs/panthor.regs).")
-    Path source;
-
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      try {
-        RegisterMap map = load(source == null ? defaultSource() : source);
-        RegsShow show = new RegsShow(map);
-        List<String> lines = new ArrayList<>();
-        for (String q : queries) {
-          lines.addAll(show.show(q));
-        }
-        lines.forEach(out::println);
-        out.flush();
-        return ExitCodes.PASSED;
-      } catch (RegsException e) {
-        return fail(err, e);
+    int run(PrintWriter out, PrintWriter err) {
+      RegsShow show = new RegsShow(load(sourcePath()));
+      List<String> lines = new ArrayList<>();
+      for (String q : queries) {
+        lines.addAll(show.show(q));
       }
+      lines.forEach(out::println);
+      return ExitCodes.PASSED;
     }
   }
 }
