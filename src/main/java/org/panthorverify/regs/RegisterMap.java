@@ -29,9 +29,13 @@ public record RegisterMap(String file, List<Block> blocks, Map<String, Layout> l
   /** What a bit range of a register is. */
   public enum FieldKind { FIELD, ENUM, RES0, RES1 }
 
-  /** A block; {@code items} are {@link Reg}s and {@link RegArray}s in file order. */
-  public record Block(String name, BlockKind kind, long base, String struct, List<Item> items,
-      int line) {
+  /**
+   * A block; {@code items} are {@link Reg}s and {@link RegArray}s in file order.
+   * {@code baseSymbol} names the symbol that headers which give offsets relative to the block
+   * use for its base ({@code MCU_CONTROL_BASE}), or is null.
+   */
+  public record Block(String name, BlockKind kind, long base, String struct, String baseSymbol,
+      List<Item> items, int line) {
     public Block {
       items = List.copyOf(items);
     }
@@ -59,9 +63,12 @@ public record RegisterMap(String file, List<Block> blocks, Map<String, Layout> l
     int line();
   }
 
-  /** {@code count} instances of {@code regs}, {@code stride} bytes apart from {@code offset}. */
-  public record RegArray(String name, long offset, int count, long stride, List<Reg> regs,
-      List<String> aka, int line) implements Item {
+  /**
+   * {@code count} instances of {@code regs}, {@code stride} bytes apart from {@code offset};
+   * {@code baseSymbol} as for a block ({@code MMU_AS_BASE}), or null.
+   */
+  public record RegArray(String name, long offset, int count, long stride, String baseSymbol,
+      List<Reg> regs, List<String> aka, int line) implements Item {
     public RegArray {
       regs = List.copyOf(regs);
       aka = List.copyOf(aka);

@@ -82,6 +82,8 @@ public final class RegsCheck {
   private final List<Difference> diffs = new ArrayList<>();
   private final Set<Entity> present = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<String, Entity> qualified = new HashMap<>();
+  /** Blocks and arrays whose base symbol the file defines: it gives their offsets relative. */
+  private final Map<Object, Symbol> relative = new IdentityHashMap<>();
   private int agreed;
 
   private RegsCheck(Symbols syms, CheckedFile file, Scope scope, Set<String> blocks) {
@@ -152,6 +154,7 @@ public final class RegsCheck {
   // ---- the comparison ---------------------------------------------------------------------
 
   private void run() {
+    bases();
     for (CheckedFile.Def d : file.defs()) {
       def(d);
     }
@@ -170,6 +173,93 @@ public final class RegsCheck {
     diffs.clear();
     diffs.addAll(inFile);
     diffs.addAll(inSource);
+  }
+
+  /**
+   * A file that defines a block's or an array's base symbol (the split headers'
+   * {@code MCU_CONTROL_BASE}, {@code MMU_AS_BASE}) may give the registers there relative to that
+   * base, or build absolute offsets from it (the older {@code PWR_CTRL_REG(x)}). With the base's
+   * value right, the offsets of that block or array are compared the way most of them match.
+   */
+  private void bases() {
+    Map<Object, Symbol> candidates = new IdentityHashMap<>();
+    for (CheckedFile.Def d : file.defs()) {
+      for (Symbol s : syms.named(d.name())) {
+        if (s.entity().what().equals("base") && d.params() == 0) {
+          try {
+            if (file.env().value(d.key()) == s.value()) {
+              candidates.put(s.entity().scope(), s);
+            }
+          } catch (Expr.Unreadable e) {
+            // reported when the symbol itself is compared
+          }
+        }
+      }
+    }
+    // arrays before the blocks that hold them, each in file order: the outcome is one order's
+    List<Map.Entry<Object, Symbol>> order = new ArrayList<>(candidates.entrySet());
+    order.sort(Comparator.comparingInt((Map.Entry<Object, Symbol> c) ->
+        c.getKey() instanceof RegisterMap.RegArray ? 0 : 1)
+        .thenComparingInt(c -> c.getValue().entity().line()));
+    for (Map.Entry<Object, Symbol> c : order) {
+      int absolute = 0;
+      int rel = 0;
+      relative.put(c.getKey(), c.getValue());
+      for (CheckedFile.Def d : file.defs()) {
+        for (Symbol s : syms.named(d.name())) {
+          Symbol base = baseOf(s);
+          if (base != c.getValue()) {
+            continue;
+          }
+          Long at = firstOffset(d);
+          if (at == null) {
+            continue;
+          }
+          absolute += at == s.value() ? 1 : 0;
+          rel += at == s.value() - base.value() ? 1 : 0;
+        }
+      }
+      if (rel <= absolute) {
+        relative.remove(c.getKey());
+      }
+    }
+  }
+
+  /** The offset a register definition gives (of instance 0 for a macro of the index). */
+  private Long firstOffset(CheckedFile.Def d) {
+    try {
+      if (d.params() == 0 || d.params() == -1) {
+        return file.env().value(d.key());
+      }
+      if (d.params() == 1) {
+        return file.env().apply(d.key(), 0);
+      }
+    } catch (Expr.Unreadable e) {
+      // not an offset
+    }
+    return null;
+  }
+
+  /** The base symbol a register or array symbol's offset is relative to in this file, or null. */
+  private Symbol baseOf(Symbol s) {
+    if (relative.isEmpty() || !(s.kind() == Kind.REG || s.kind() == Kind.REG_HALF
+        || s.kind() == Kind.INDEXED)) {
+      return null;
+    }
+    Entity e = s.entity();
+    Object array = e.reg() != null ? e.reg().array() : e.scope();
+    if (array != null && relative.containsKey(array)) {
+      return relative.get(array);
+    }
+    RegisterMap.Block block = e.reg() != null ? e.reg().block() : null;
+    if (block == null && array instanceof RegisterMap.RegArray a) {
+      for (var b : syms.map().blocks()) {
+        if (b.items().contains(a)) {
+          block = b;
+        }
+      }
+    }
+    return block == null ? null : relative.get(block);
   }
 
   private void mismatch(String name, int line, String expected, String found, String message) {
@@ -222,11 +312,17 @@ public final class RegsCheck {
         : s.name().endsWith("_LO") ? ", low word" : "";
   }
 
+  private static String relativeTo(Symbol base) {
+    return base == null ? "" : ", relative to " + base.name();
+  }
+
   private void scalar(CheckedFile.Def d, Symbol s, long v) {
     boolean register = d.params() == -1;
+    Symbol base = baseOf(s);
+    long rel = base == null ? 0 : base.value();
     switch (s.kind()) {
-      case REG, REG_HALF, IFACE -> same(d, v, s.value(), "offset", "(" + describe(s.entity())
-          + half(s) + ")");
+      case REG, REG_HALF, IFACE -> same(d, v, s.value() - rel, "offset", "("
+          + describe(s.entity()) + half(s) + relativeTo(base) + ")");
       case INDEXED -> mismatch(d.name(), d.line(), "a function of the instance index",
           Bits.hex(v), "is a constant " + Bits.hex(v) + "; the description has an array: "
           + "instance 0 at " + Bits.hex(s.value()) + ", stride " + Bits.hex(s.stride()) + " ("
@@ -278,17 +374,19 @@ public final class RegsCheck {
     Expr env = file.env();
     switch (s.kind()) {
       case INDEXED -> {
+        Symbol base = baseOf(s);
+        long first = s.value() - (base == null ? 0 : base.value());
         long f0 = env.apply(d.key(), 0);
         long f1 = env.apply(d.key(), 1);
         long f2 = env.apply(d.key(), 2);
-        if (f0 == s.value() && f1 - f0 == s.stride() && f2 - f1 == s.stride()) {
+        if (f0 == first && f1 - f0 == s.stride() && f2 - f1 == s.stride()) {
           agreed++;
         } else {
-          String exp = "instance 0 at " + Bits.hex(s.value()) + ", stride " + Bits.hex(s.stride());
+          String exp = "instance 0 at " + Bits.hex(first) + ", stride " + Bits.hex(s.stride());
           String got = "instance 0 at " + Bits.hex(f0) + ", stride " + Bits.hex(f1 - f0)
               + (f2 - f1 == f1 - f0 ? "" : " (not linear)");
           mismatch(d.name(), d.line(), exp, got, got + ", expected " + exp + " ("
-              + describe(s.entity()) + half(s) + ")");
+              + describe(s.entity()) + half(s) + relativeTo(base) + ")");
         }
       }
       case BIT, MASK, FIELD -> {
@@ -683,8 +781,8 @@ public final class RegsCheck {
       touched.add(blockOf(e));
     }
     for (Entity e : syms.entities()) {
-      if (present.contains(e)) {
-        continue;
+      if (present.contains(e) || e.what().equals("base")) {
+        continue; // a base symbol is only for headers that give offsets relative to it
       }
       String b = blockOf(e);
       boolean inScope = !blocks.isEmpty() ? blocks.contains(b)

@@ -102,6 +102,8 @@ public final class RegsParser {
     BlockKind blockKind = null;
     long blockBase = 0;
     String struct = null;
+    String blockBaseSymbol = null;
+    String arrayBase = null;
     int blockLine = 0;
     List<Item> items = null;
     String arrayName = null;
@@ -289,6 +291,7 @@ public final class RegsParser {
             }
             arrayCount = (int) count;
             arrayAka = aka(t, 5);
+            arrayBase = null;
             arrayLine = line;
             arrayRegs = new ArrayList<>();
           }
@@ -297,9 +300,30 @@ public final class RegsParser {
               throw error("EndArray without an open Array");
             }
             args(t, 0, "EndArray");
-            items.add(new RegArray(arrayName, arrayOffset, arrayCount, arrayStride, arrayRegs,
+            items.add(new RegArray(arrayName, arrayOffset, arrayCount, arrayStride, arrayBase,
+                arrayRegs,
                 arrayAka, arrayLine));
             arrayRegs = null;
+          }
+          case "Base" -> {
+            args(t, 1, "Base NAME");
+            String n = name(t[1], "base symbol");
+            if (arrayRegs != null) {
+              if (arrayBase != null) {
+                throw error("array " + arrayName + " already has the base symbol " + arrayBase);
+              }
+              arrayBase = n;
+            } else {
+              if (blockKind != BlockKind.MMIO) {
+                throw error("Base names the base symbol of an MMIO block or array; block "
+                    + blockName + " is iface");
+              }
+              if (blockBaseSymbol != null) {
+                throw error("block " + blockName + " already has the base symbol "
+                    + blockBaseSymbol);
+              }
+              blockBaseSymbol = n;
+            }
           }
           case "Struct" -> {
             if (blockKind != BlockKind.IFACE) {
@@ -318,11 +342,12 @@ public final class RegsParser {
                   + " (close it with EndArray)");
             }
             args(t, 0, "EndBlock");
-            blocks.add(new Block(blockName, blockKind, blockBase, struct, items, blockLine));
+            blocks.add(new Block(blockName, blockKind, blockBase, struct, blockBaseSymbol, items,
+                blockLine));
             blockName = null;
           }
           default -> throw error("unknown directive '" + kw + "' in a Block (valid: Reg, Array, "
-              + "EndArray, Struct, EndBlock)");
+              + "EndArray, Base, Struct, EndBlock)");
         }
         continue;
       }
@@ -343,6 +368,7 @@ public final class RegsParser {
             throw error("block kind must be mmio or iface, found '" + kind + "'");
           }
           struct = null;
+          blockBaseSymbol = null;
           blockLine = line;
           items = new ArrayList<>();
         }

@@ -46,8 +46,17 @@ public final class Symbols {
     CONST
   }
 
-  /** What a group of symbols stands for. */
-  public record Entity(String what, String path, int line, Placed reg, Field field, int width) {}
+  /**
+   * What a group of symbols stands for. {@code reg} is the register it is or belongs to (null
+   * for a layout's fields and for arrays and bases); {@code scope} the block or array an array
+   * or base entity is about.
+   */
+  public record Entity(String what, String path, int line, Placed reg, Field field, int width,
+      Object scope) {
+    Entity(String what, String path, int line, Placed reg, Field field, int width) {
+      this(what, path, line, reg, field, width, null);
+    }
+  }
 
   /**
    * One symbol. {@code value} is the offset, mask, shift or value; {@code stride} and
@@ -117,11 +126,23 @@ public final class Symbols {
   private void build() {
     Map<String, Boolean> layoutDone = new LinkedHashMap<>();
     for (var block : map.blocks()) {
+      if (block.baseSymbol() != null) {
+        Entity e = new Entity("base", block.name(), block.line(), null, null, 0, block);
+        entities.add(e);
+        add(block.baseSymbol(), Kind.CONST, block.base(), 0, 0, 0, 0, 0, e, true, false);
+      }
       for (var item : block.items()) {
         if (item instanceof RegArray a) {
           long base = (block.kind() == BlockKind.MMIO ? block.base() : 0) + a.offset();
-          Entity e = new Entity("array", block.name() + "." + a.name(), a.line(), null, null, 0);
+          Entity e = new Entity("array", block.name() + "." + a.name(), a.line(), null, null, 0,
+              a);
           entities.add(e);
+          if (a.baseSymbol() != null) {
+            Entity be = new Entity("base", block.name() + "." + a.name(), a.line(), null, null,
+                0, a);
+            entities.add(be);
+            add(a.baseSymbol(), Kind.CONST, base, 0, 0, 0, 0, 0, be, true, false);
+          }
           add(a.name(), Kind.INDEXED, base, a.stride(), a.count(), 0, 0, 0, e, true, false);
           add(a.name() + "_COUNT", Kind.CONST, a.count(), 0, 0, 0, 0, 0, e, true, false);
           add(a.name() + "_STRIDE", Kind.CONST, a.stride(), 0, 0, 0, 0, 0, e, true, false);

@@ -165,6 +165,33 @@ class RegsCheckTest {
     assertEquals(4, r.agreed());
   }
 
+  /**
+   * Split headers give offsets relative to a block's base symbol (MCU_CONTROL 0x0 under
+   * MCU_CONTROL_BASE 0x700); a header that builds absolute offsets from a base is read as such.
+   */
+  @Test
+  void offsetsRelativeToABaseSymbolAreRecognised() {
+    String text = RegsTestSupport.resource("split_style.h");
+    RegsCheck.Result r = check("split_style.h", text, Lang.C, Scope.COMMON);
+    assertEquals(List.of(), r.differences());
+    assertEquals(12, r.agreed());
+    String bad = text.replace("#define MCU_STATUS\t\t\t\t\t0x4", "#define MCU_STATUS\t\t\t\t\t0x8")
+        .replace("(MMU_AS(as) + 0x18)", "(MMU_AS(as) + 0x14)");
+    r = check("split_style.h", bad, Lang.C, Scope.COMMON);
+    assertEquals(List.of(
+        "split_style.h:11: MCU_STATUS: offset 0x8, expected 0x4 (register MCU_CONTROL.MCU_STATUS, "
+            + "relative to MCU_CONTROL_BASE)",
+        "split_style.h:18: AS_COMMAND: instance 0 at 0x14, stride 0x40, expected instance 0 at "
+            + "0x18, stride 0x40 (register MMU_CONTROL.MMU_AS[].AS_COMMAND, relative to "
+            + "MMU_AS_BASE)"), r.differences().stream().map(Difference::render).toList());
+    // the same base symbol, used to build absolute offsets, leaves them absolute
+    String absolute = "#define MCU_CONTROL_BASE 0x700\n#define MCU_REG(x) (MCU_CONTROL_BASE + (x))\n"
+        + "#define MCU_CONTROL MCU_REG(0x0)\n#define MCU_STATUS MCU_REG(0x4)\n";
+    r = check("abs.h", absolute, Lang.C, Scope.COMMON);
+    assertEquals(List.of(), r.differences());
+    assertEquals(3, r.agreed());
+  }
+
   /** panthor_regs.h's own style: extractor and constructor macros, MMU_AS(as) arithmetic. */
   @Test
   void kernelStyleHeadersAreRead() {

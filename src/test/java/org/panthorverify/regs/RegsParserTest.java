@@ -66,7 +66,7 @@ class RegsParserTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "Regg X 0 32 RO|t.regs:2: unknown directive 'Regg' in a Block (valid: Reg, Array, EndArray, Struct, EndBlock)",
+      "Regg X 0 32 RO|t.regs:2: unknown directive 'Regg' in a Block (valid: Reg, Array, EndArray, Base, Struct, EndBlock)",
       "Reg gpu_id 0 32 RO|t.regs:2: bad register name 'gpu_id': names are upper case, [A-Z][A-Z0-9_]*",
       "Reg X 0 48 RO|t.regs:2: register width must be 32 or 64, found '48'",
       "Reg X 0 32 RX|t.regs:2: register access must be RO, WO or RW, found 'RX'",
