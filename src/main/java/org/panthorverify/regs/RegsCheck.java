@@ -92,23 +92,10 @@ public final class RegsCheck {
     this.scope = scope;
     this.blocks = blocks;
     for (Entity e : syms.entities()) {
-      if (e.what().equals("register") && e.reg() != null) {
-        for (String a : e.reg().reg().aka()) {
-          qualified.put(a, e);
-        }
-      }
-    }
-    for (var b : syms.map().blocks()) {
-      for (var it : b.items()) {
-        if (it instanceof RegisterMap.RegArray a) {
-          for (String alias : a.aka()) {
-            for (Entity e : syms.entities()) {
-              if (e.what().equals("array") && e.path().equals(b.name() + "." + a.name())) {
-                qualified.put(alias, e);
-              }
-            }
-          }
-        }
+      List<String> aka = e.what().equals("register") ? e.reg().reg().aka()
+          : e.what().equals("array") ? ((RegisterMap.RegArray) e.scope()).aka() : List.of();
+      for (String a : aka) {
+        qualified.put(a, e);
       }
     }
   }
@@ -251,15 +238,7 @@ public final class RegsCheck {
     if (array != null && relative.containsKey(array)) {
       return relative.get(array);
     }
-    RegisterMap.Block block = e.reg() != null ? e.reg().block() : null;
-    if (block == null && array instanceof RegisterMap.RegArray a) {
-      for (var b : syms.map().blocks()) {
-        if (b.items().contains(a)) {
-          block = b;
-        }
-      }
-    }
-    return block == null ? null : relative.get(block);
+    return relative.get(e.block());
   }
 
   private void mismatch(String name, int line, String expected, String found, String message) {
@@ -483,14 +462,7 @@ public final class RegsCheck {
   private Target resolveOne(String name) {
     Entity e = qualified.get(name);
     if (e != null) {
-      Symbol main = null;
-      for (Symbol s : syms.of(e)) {
-        if (!s.alias() && (s.kind() == Kind.REG || s.kind() == Kind.INDEXED
-            || s.kind() == Kind.IFACE)) {
-          main = s;
-          break;
-        }
-      }
+      Symbol main = mainOf(e);
       return main == null ? null : new Target(e, main, 0);
     }
     if (name.contains("::")) {
@@ -522,9 +494,6 @@ public final class RegsCheck {
     }
     return null;
   }
-
-  private final Map<Entity, Set<Field>> macroFieldsSeen = new IdentityHashMap<>();
-  private final Map<Entity, CheckedFile.MacroReg> macroRegOf = new IdentityHashMap<>();
 
   private void macroReg(CheckedFile.MacroReg r) {
     String shown = r.module() + r.name();
@@ -576,7 +545,6 @@ public final class RegsCheck {
       }
     }
     if (t.half() == 0) {
-      macroRegOf.putIfAbsent(t.entity(), r);
       macroFields(r, t, shown);
     }
   }
@@ -587,7 +555,6 @@ public final class RegsCheck {
       return;
     }
     List<Field> fields = syms.map().fieldsOf(p.reg());
-    Set<Field> seen = macroFieldsSeen.computeIfAbsent(t.entity(), k -> new HashSet<>());
     for (CheckedFile.MacroField raw : r.fields()) {
       CheckedFile.MacroField mf = new CheckedFile.MacroField(
           raw.name().replaceFirst("^r#", "").replaceFirst("_$", ""), raw.msb(), raw.lsb(),
@@ -621,7 +588,6 @@ public final class RegsCheck {
         }
         continue;
       }
-      seen.add(match);
       markField(match);
       if (mf.type() != null && !match.values().isEmpty()) {
         variants(mf, match, p, fname);
@@ -649,7 +615,7 @@ public final class RegsCheck {
         en = e;
       }
     }
-    if (en == null || !checkedEnums.add(en.name() + "@" + System.identityHashCode(field))) {
+    if (en == null || !checkedEnums.computeIfAbsent(field, k -> new HashSet<>()).add(en.name())) {
       return;
     }
     for (CheckedFile.Variant v : en.variants()) {
@@ -686,7 +652,8 @@ public final class RegsCheck {
     }
   }
 
-  private final Set<String> checkedEnums = new HashSet<>();
+  /** The enums already compared with each field (aliases of a register repeat its fields). */
+  private final Map<Field, Set<String>> checkedEnums = new IdentityHashMap<>();
 
   private void markField(Field f) {
     for (Entity e : syms.entities()) {
@@ -756,35 +723,19 @@ public final class RegsCheck {
 
   // ---- missing ------------------------------------------------------------------------------
 
-  private String blockOf(Entity e) {
-    if (e.reg() != null) {
-      return e.reg().block().name();
-    }
-    String head = e.path().substring(0, e.path().indexOf('.') < 0 ? e.path().length()
-        : e.path().indexOf('.'));
-    if (syms.map().layouts().containsKey(head)) {
-      for (Placed p : syms.map().registers()) {
-        if (head.equals(p.reg().layout())) {
-          return p.block().name();
-        }
-      }
-    }
-    return head;
-  }
-
   private void missing() {
     if (scope == Scope.COMMON) {
       return;
     }
     Set<String> touched = new LinkedHashSet<>();
     for (Entity e : present) {
-      touched.add(blockOf(e));
+      touched.add(e.block().name());
     }
     for (Entity e : syms.entities()) {
       if (present.contains(e) || e.what().equals("base")) {
         continue; // a base symbol is only for headers that give offsets relative to it
       }
-      String b = blockOf(e);
+      String b = e.block().name();
       boolean inScope = !blocks.isEmpty() ? blocks.contains(b)
           : scope == Scope.ALL || touched.contains(b);
       if (!inScope) {

@@ -39,18 +39,6 @@ public final class RegsGen {
         + "description and regenerate.";
   }
 
-  /** The block a symbol belongs to, or null for a layout's fields. */
-  private static Block blockOf(RegisterMap map, Symbol s) {
-    Placed p = s.entity().reg();
-    if (p != null) {
-      return p.block();
-    }
-    String head = s.entity().path();
-    int dot = head.indexOf('.');
-    String name = dot < 0 ? head : head.substring(0, dot);
-    return map.block(name).orElse(null);
-  }
-
   /** Emitted symbols grouped by block, in order; a layout's fields go with their first user. */
   private static List<List<Symbol>> byBlock(Symbols syms) {
     List<List<Symbol>> out = new ArrayList<>();
@@ -59,14 +47,22 @@ public final class RegsGen {
       if (!s.emitted()) {
         continue;
       }
-      Block b = blockOf(syms.map(), s);
-      if (out.isEmpty() || (b != null && b != current)) {
+      if (out.isEmpty() || s.entity().block() != current) {
         out.add(new ArrayList<>());
-        current = b;
+        current = s.entity().block();
       }
       out.get(out.size() - 1).add(s);
     }
     return out;
+  }
+
+  /** A value (not an offset, shift or count) of a 64-bit register, or above bit 31. */
+  private static boolean sixtyFour(Symbol s) {
+    return switch (s.kind()) {
+      case REG, REG_HALF, IFACE, INDEXED, SHIFT -> false;
+      case CONST -> !s.entity().what().equals("array") && s.entity().width() == 64;
+      default -> s.entity().width() == 64 || s.msb() >= 32;
+    };
   }
 
   private static boolean wide(Symbol s) {
@@ -148,7 +144,7 @@ public final class RegsGen {
         + "#endif\n");
     sb.append("#endif\n");
     for (List<Symbol> group : byBlock(syms)) {
-      Block b = blockOf(syms.map(), group.get(0));
+      Block b = group.get(0).entity().block();
       sb.append('\n');
       if (b != null) {
         sb.append("/* ").append(b.name()).append(b.kind() == BlockKind.MMIO
@@ -229,10 +225,8 @@ public final class RegsGen {
   private static String rustType(Symbol s) {
     return switch (s.kind()) {
       case REG, REG_HALF, IFACE, INDEXED -> "usize";
-      case SHIFT -> "u32";
-      case CONST -> s.entity().what().equals("array") ? "usize"
-          : s.entity().width() == 64 ? "u64" : "u32";
-      default -> s.entity().width() == 64 || s.msb() >= 32 ? "u64" : "u32";
+      case CONST -> s.entity().what().equals("array") ? "usize" : sixtyFour(s) ? "u64" : "u32";
+      default -> sixtyFour(s) ? "u64" : "u32";
     };
   }
 
@@ -262,7 +256,7 @@ public final class RegsGen {
     sb.append("//!\n//! ").append(banner(source)).append("\n\n");
     sb.append("#![allow(dead_code)]\n");
     for (List<Symbol> group : byBlock(syms)) {
-      Block b = blockOf(syms.map(), group.get(0));
+      Block b = group.get(0).entity().block();
       String mod = b == null ? "layouts" : b.name().toLowerCase(Locale.ROOT);
       sb.append("\n/// ").append(b == null ? "Shared field layouts."
           : b.name() + (b.kind() == BlockKind.MMIO ? ": MMIO registers at " + Bits.hex(b.base())
@@ -332,7 +326,7 @@ public final class RegsGen {
     sb.append("  public record Register(String name, String block, Space space, int offset, "
         + "int width,\n      Access access, int count, int stride) {}\n");
     for (List<Symbol> group : byBlock(syms)) {
-      Block b = blockOf(syms.map(), group.get(0));
+      Block b = group.get(0).entity().block();
       sb.append("\n  // ").append(b == null ? "shared field layouts" : b.name()
           + (b.kind() == BlockKind.MMIO ? ": MMIO registers at " + Bits.hex(b.base())
               : ": firmware interface block, byte offsets within the block")).append('\n');
@@ -342,10 +336,7 @@ public final class RegsGen {
               .append(Bits.hex(s.value())).append(" + i * ").append(Bits.hex(s.stride()))
               .append(";\n  }\n");
         } else {
-          boolean isLong = !(s.kind() == Kind.REG || s.kind() == Kind.REG_HALF
-              || s.kind() == Kind.IFACE || s.kind() == Kind.SHIFT
-              || s.kind() == Kind.CONST && s.entity().what().equals("array"))
-              && (s.entity().width() == 64 || s.msb() >= 32);
+          boolean isLong = sixtyFour(s);
           String v = s.kind() == Kind.SHIFT ? Long.toString(s.value())
               : Bits.hex(s.value()) + (isLong ? "L" : "");
           sb.append("  public static final ").append(isLong ? "long " : "int ").append(s.name())

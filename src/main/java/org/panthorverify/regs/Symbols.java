@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.panthorverify.regs.RegisterMap.Block;
 import org.panthorverify.regs.RegisterMap.BlockKind;
 import org.panthorverify.regs.RegisterMap.Const;
 import org.panthorverify.regs.RegisterMap.EnumValue;
@@ -49,14 +50,11 @@ public final class Symbols {
   /**
    * What a group of symbols stands for. {@code reg} is the register it is or belongs to (null
    * for a layout's fields and for arrays and bases); {@code scope} the block or array an array
-   * or base entity is about.
+   * or base entity is about; {@code block} the block it is emitted with (a layout's fields go
+   * with the first register that uses the layout).
    */
   public record Entity(String what, String path, int line, Placed reg, Field field, int width,
-      Object scope) {
-    Entity(String what, String path, int line, Placed reg, Field field, int width) {
-      this(what, path, line, reg, field, width, null);
-    }
-  }
+      Object scope, Block block) {}
 
   /**
    * One symbol. {@code value} is the offset, mask, shift or value; {@code stride} and
@@ -71,6 +69,8 @@ public final class Symbols {
   private final List<Symbol> all = new ArrayList<>();
   private final List<Entity> entities = new ArrayList<>();
   private final Map<String, List<Symbol>> byName = new LinkedHashMap<>();
+  /** The block being walked: the {@link Entity#block()} of what is created now. */
+  private Block current;
 
   private Symbols(RegisterMap map) {
     this.map = map;
@@ -123,24 +123,51 @@ public final class Symbols {
     return alias.matches("[A-Z][A-Z0-9_]*");
   }
 
+  private Entity entity(String what, String path, int line, Placed reg, Field field, int width,
+      Object scope) {
+    Entity e = new Entity(what, path, line, reg, field, width, scope, current);
+    entities.add(e);
+    return e;
+  }
+
+  /**
+   * {@code BASE_NAME} for every base and name, the first base and name first, without
+   * duplicates, leaving out what is not symbol-shaped (an alias given in lower case for Rust).
+   */
+  private static List<String> names(List<String> bases, String name, List<String> aliases) {
+    List<String> names = new ArrayList<>();
+    names.add(name);
+    for (String a : aliases) {
+      names.add(a.toUpperCase(Locale.ROOT));
+    }
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    out.add(bases.get(0) + "_" + name);
+    for (String b : bases) {
+      for (String n : names) {
+        if (isSymbolName(b + "_" + n)) {
+          out.add(b + "_" + n);
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
   private void build() {
-    Map<String, Boolean> layoutDone = new LinkedHashMap<>();
+    java.util.Set<String> layoutDone = new java.util.HashSet<>();
     for (var block : map.blocks()) {
+      current = block;
       if (block.baseSymbol() != null) {
-        Entity e = new Entity("base", block.name(), block.line(), null, null, 0, block);
-        entities.add(e);
+        Entity e = entity("base", block.name(), block.line(), null, null, 0, block);
         add(block.baseSymbol(), Kind.CONST, block.base(), 0, 0, 0, 0, 0, e, true, false);
       }
       for (var item : block.items()) {
         if (item instanceof RegArray a) {
           long base = (block.kind() == BlockKind.MMIO ? block.base() : 0) + a.offset();
-          Entity e = new Entity("array", block.name() + "." + a.name(), a.line(), null, null, 0,
+          Entity e = entity("array", block.name() + "." + a.name(), a.line(), null, null, 0,
               a);
-          entities.add(e);
           if (a.baseSymbol() != null) {
-            Entity be = new Entity("base", block.name() + "." + a.name(), a.line(), null, null,
-                0, a);
-            entities.add(be);
+            Entity be = entity("base", block.name() + "." + a.name(), a.line(), null, null, 0,
+                a);
             add(a.baseSymbol(), Kind.CONST, base, 0, 0, 0, 0, 0, be, true, false);
           }
           add(a.name(), Kind.INDEXED, base, a.stride(), a.count(), 0, 0, 0, e, true, false);
@@ -161,20 +188,18 @@ public final class Symbols {
     }
   }
 
-  private void placed(Placed p, Map<String, Boolean> layoutDone) {
+  private void placed(Placed p, java.util.Set<String> layoutDone) {
     register(p);
-    if (p.reg().layout() != null && layoutDone.putIfAbsent(p.reg().layout(), true) == null) {
+    if (p.reg().layout() != null && layoutDone.add(p.reg().layout())) {
       Layout l = map.layouts().get(p.reg().layout());
-      fields(l.name(), l.aka(), l.name(), l.fields(), l.masks(), l.width(), null, l.line());
+      fields(l.name(), l.aka(), l.name(), l.fields(), l.masks(), l.width(), null);
     }
     List<String> prefixAka = p.reg().prefix() != null ? p.reg().prefixAka()
         : p.reg().layout() != null ? map.layouts().get(p.reg().layout()).aka() : List.of();
-    fields(p.prefix(), prefixAka, p.path(), p.reg().fields(), p.reg().masks(), p.reg().width(), p,
-        p.reg().line());
+    fields(p.prefix(), prefixAka, p.path(), p.reg().fields(), p.reg().masks(), p.reg().width(), p);
     for (Const c : p.reg().consts()) {
-      Entity e = new Entity("const", p.path() + "." + c.name(), c.line(), p, null,
-          p.reg().width());
-      entities.add(e);
+      Entity e = entity("const", p.path() + "." + c.name(), c.line(), p, null, p.reg().width(),
+          null);
       add(c.name(), Kind.CONST, c.value(), 0, 0, 0, 0, 0, e, true, false);
       for (String alias : c.aka()) {
         if (isSymbolName(alias)) {
@@ -186,8 +211,7 @@ public final class Symbols {
 
   private void register(Placed p) {
     var r = p.reg();
-    Entity e = new Entity("register", p.path(), r.line(), p, null, r.width());
-    entities.add(e);
+    Entity e = entity("register", p.path(), r.line(), p, null, r.width(), null);
     List<String> names = new ArrayList<>();
     names.add(p.symbol());
     for (String alias : r.aka()) {
@@ -219,34 +243,19 @@ public final class Symbols {
   }
 
   private void fields(String prefix, List<String> prefixAka, String path, List<Field> fields,
-      List<Mask> masks, int width, Placed p, int line) {
+      List<Mask> masks, int width, Placed p) {
+    List<String> prefixes = new ArrayList<>();
+    prefixes.add(prefix);
+    prefixes.addAll(prefixAka);
     for (Field f : fields) {
       if (f.reserved()) {
         continue;
       }
       String fpath = path + "." + (f.name() == null ? "<value>" : f.name());
-      Entity e = new Entity(f.kind() == RegisterMap.FieldKind.ENUM ? "enum field" : "field",
-          fpath, f.line(), p, f, width);
       if (f.name() != null) {
-        entities.add(e);
-        List<String> names = new ArrayList<>();
-        names.add(prefix + "_" + f.name());
-        List<String> prefixes = new ArrayList<>();
-        prefixes.add(prefix);
-        prefixes.addAll(prefixAka);
-        for (String pre : prefixes) {
-          List<String> fieldNames = new ArrayList<>();
-          fieldNames.add(f.name());
-          for (String alias : f.aka()) {
-            fieldNames.add(alias.toUpperCase(Locale.ROOT));
-          }
-          for (String fn : fieldNames) {
-            String n = pre + "_" + fn;
-            if (isSymbolName(n) && !names.contains(n)) {
-              names.add(n);
-            }
-          }
-        }
+        Entity e = entity(f.kind() == RegisterMap.FieldKind.ENUM ? "enum field" : "field", fpath,
+            f.line(), p, f, width, null);
+        List<String> names = names(prefixes, f.name(), f.aka());
         for (int i = 0; i < names.size(); i++) {
           String n = names.get(i);
           boolean alias = i > 0;
@@ -259,43 +268,24 @@ public final class Symbols {
           }
         }
       }
+      List<String> bases = new ArrayList<>();
+      for (String pre : prefixes) {
+        bases.add(f.name() == null ? pre : pre + "_" + f.name());
+      }
       for (EnumValue v : f.values()) {
-        String base = f.name() == null ? prefix : prefix + "_" + f.name();
-        Entity ve = new Entity("value", fpath + "=" + v.name(), v.line(), p, f, width);
-        entities.add(ve);
-        String primary = base + "_" + v.name();
-        add(primary, Kind.VALUE, v.value() << f.lsb(), 0, 0, f.msb(), f.lsb(), v.value(), ve,
-            true, false);
-        List<String> bases = new ArrayList<>();
-        bases.add(base);
-        for (String pre : prefixAka) {
-          bases.add(f.name() == null ? pre : pre + "_" + f.name());
-        }
-        List<String> valueNames = new ArrayList<>();
-        valueNames.add(v.name());
-        for (String alias : v.aka()) {
-          valueNames.add(alias.toUpperCase(Locale.ROOT));
-        }
-        java.util.Set<String> done = new java.util.HashSet<>(List.of(primary));
-        for (String b : bases) {
-          for (String vn : valueNames) {
-            String n = b + "_" + vn;
-            if (isSymbolName(n) && done.add(n)) {
-              add(n, Kind.VALUE, v.value() << f.lsb(), 0, 0, f.msb(), f.lsb(), v.value(), ve,
-                  false, true);
-            }
-          }
+        Entity ve = entity("value", fpath + "=" + v.name(), v.line(), p, f, width, null);
+        List<String> names = names(bases, v.name(), v.aka());
+        for (int i = 0; i < names.size(); i++) {
+          add(names.get(i), Kind.VALUE, v.value() << f.lsb(), 0, 0, f.msb(), f.lsb(), v.value(),
+              ve, i == 0, i > 0);
         }
       }
     }
     for (Mask m : masks) {
-      Entity e = new Entity("mask", path + "." + m.name(), m.line(), p, null, width);
-      entities.add(e);
-      add(prefix + "_" + m.name() + "_MASK", Kind.MASK, m.mask(), 0, 0, m.msb(), m.lsb(), 0, e,
-          true, false);
-      for (String pre : prefixAka) {
-        add(pre + "_" + m.name() + "_MASK", Kind.MASK, m.mask(), 0, 0, m.msb(), m.lsb(), 0, e,
-            false, true);
+      Entity e = entity("mask", path + "." + m.name(), m.line(), p, null, width, null);
+      for (int i = 0; i < prefixes.size(); i++) {
+        add(prefixes.get(i) + "_" + m.name() + "_MASK", Kind.MASK, m.mask(), 0, 0, m.msb(),
+            m.lsb(), 0, e, i == 0, i > 0);
       }
     }
   }
