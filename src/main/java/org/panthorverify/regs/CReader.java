@@ -74,18 +74,8 @@ final class CReader {
       structs.add(struct(sm.group(1), sm.group(2), lineOf(clean, sm.start()),
           lineOf(clean, sm.start(2)), env));
     }
-    java.util.Set<String> helpers = new java.util.HashSet<>();
-    for (CheckedFile.Def d : defs) {
-      Expr.Macro m = env.macro(d.key());
-      if (m != null) {
-        for (String t : m.body()) {
-          if (env.macro(t) != null && !t.equals(d.key())) {
-            helpers.add(t);
-          }
-        }
-      }
-    }
-    return new CheckedFile(path, defs, List.of(), structs, List.of(), env, helpers);
+    return new CheckedFile(path, defs, List.of(), structs, List.of(), env,
+        CheckedFile.usedByOthers(defs, env));
   }
 
   /** Blanks preprocessor lines (with their continuations), keeping the newlines. */

@@ -43,6 +43,22 @@ record CheckedFile(String path, List<Def> defs, List<MacroReg> registers,
   /** A member of a C struct: byte offset and size (natural alignment). */
   record Member(String name, long offset, int size, int line) {}
 
+  /** The keys of the definitions that other definitions use (see {@link #helpers()}). */
+  static java.util.Set<String> usedByOthers(List<Def> defs, Expr env) {
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (Def d : defs) {
+      Expr.Macro m = env.macro(d.key());
+      if (m != null) {
+        for (String t : m.body()) {
+          if (env.macro(t) != null && !t.equals(d.key())) {
+            used.add(t);
+          }
+        }
+      }
+    }
+    return used;
+  }
+
   /** A C struct of fixed-size integer members, or {@code unreadable} when it has others. */
   record Struct(String name, List<Member> members, String unreadable, int line) {}
 }

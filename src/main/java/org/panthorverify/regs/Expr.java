@@ -310,11 +310,8 @@ final class Expr {
         if (peek().equals("(")) {
           List<List<String>> args = args();
           switch (tok) {
-            case "BIT", "BIT_ULL", "BIT_U32", "BIT_U64" -> {
-              long n = one(args, tok);
-              return n >= 64 ? 0 : 1L << n;
-            }
-            case "bit_u8", "bit_u16", "bit_u32", "bit_u64" -> {
+            case "BIT", "BIT_ULL", "BIT_U32", "BIT_U64", "bit_u8", "bit_u16", "bit_u32",
+                "bit_u64" -> {
               long n = one(args, tok);
               return n >= 64 ? 0 : 1L << n;
             }
@@ -332,10 +329,7 @@ final class Expr {
               }
               long l = eval(a.subList(0, dots), depth + 1);
               long h = eval(a.subList(dots + 3, a.size()), depth + 1);
-              if (h > 63 || l > h) {
-                throw new Unreadable(tok + "(" + l + "..=" + h + ") is not a bit range");
-              }
-              return Bits.mask((int) h, (int) l);
+              return genmask(h, l, tok + "(" + l + "..=" + h + ")");
             }
             case "GENMASK", "GENMASK_ULL", "GENMASK_U32", "GENMASK_U64" -> {
               if (args.size() != 2) {
@@ -343,10 +337,7 @@ final class Expr {
               }
               long h = eval(args.get(0), depth + 1);
               long l = eval(args.get(1), depth + 1);
-              if (h > 63 || l > h) {
-                throw new Unreadable(tok + "(" + h + ", " + l + ") is not a bit range");
-              }
-              return Bits.mask((int) h, (int) l);
+              return genmask(h, l, tok + "(" + h + ", " + l + ")");
             }
             default -> {
               Macro m = macros.get(tok);
@@ -367,6 +358,14 @@ final class Expr {
         return eval(m.body(), depth + 1);
       }
       throw new Unreadable("unexpected '" + tok + "'");
+    }
+
+    /** {@code GENMASK(h, l)}; {@code call} is how the file wrote it, for the error. */
+    long genmask(long h, long l, String call) throws Unreadable {
+      if (h > 63 || l > h) {
+        throw new Unreadable(call + " is not a bit range");
+      }
+      return Bits.mask((int) h, (int) l);
     }
 
     long one(List<List<String>> args, String name) throws Unreadable {

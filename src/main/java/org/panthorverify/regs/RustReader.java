@@ -22,8 +22,11 @@ final class RustReader {
   private final List<CheckedFile.Def> defs = new ArrayList<>();
   private final List<CheckedFile.MacroReg> regs = new ArrayList<>();
   private final List<CheckedFile.RustEnum> enums = new ArrayList<>();
-  /** Constants by module path: resolved once every constant is known. */
-  private final List<Object[]> pending = new ArrayList<>();
+  /** A constant as read: its names are qualified once the constants they may name are known. */
+  private record Pending(String module, CheckedFile.Def def, List<String> body,
+      List<String> params) {}
+
+  private final List<Pending> pending = new ArrayList<>();
   private final Map<String, Boolean> keys = new HashMap<>();
   /** Constants that register! headers use (array counts, strides). */
   private final java.util.Set<String> used = new java.util.HashSet<>();
@@ -43,16 +46,7 @@ final class RustReader {
     RustReader r = new RustReader(text);
     r.walk();
     java.util.Set<String> helpers = new java.util.HashSet<>(r.used);
-    for (CheckedFile.Def d : r.defs) {
-      Expr.Macro m = r.env.macro(d.key());
-      if (m != null) {
-        for (String t : m.body()) {
-          if (r.env.macro(t) != null && !t.equals(d.key())) {
-            helpers.add(t);
-          }
-        }
-      }
-    }
+    helpers.addAll(CheckedFile.usedByOthers(r.defs, r.env));
     return new CheckedFile(path, r.defs, r.regs, List.of(), r.enums, r.env, helpers);
   }
 
@@ -103,14 +97,14 @@ final class RustReader {
       }
     }
     // resolve names in constant bodies to module-qualified keys, now that all are known
-    for (Object[] p : pending) {
-      String module = (String) p[0];
-      CheckedFile.Def d = (CheckedFile.Def) p[1];
-      @SuppressWarnings("unchecked")
-      List<String> body = (List<String>) p[2];
-      @SuppressWarnings("unchecked")
-      List<String> params = (List<String>) p[3];
-      env.define(new Expr.Macro(d.key(), params, qualify(body, module), d.line()));
+    defineAll(env);
+  }
+
+  /** Defines every constant read so far in {@code into}, names qualified by the keys known. */
+  private void defineAll(Expr into) {
+    for (Pending p : pending) {
+      into.define(new Expr.Macro(p.def().key(), p.params(), qualify(p.body(), p.module()),
+          p.def().line()));
     }
   }
 
@@ -185,7 +179,7 @@ final class RustReader {
       CheckedFile.Def d = new CheckedFile.Def(name, key, params.size(), line);
       defs.add(d);
       List<String> p = new ArrayList<>(params);
-      pending.add(new Object[] {module, d, body, p});
+      pending.add(new Pending(module, d, body, p));
       return;
     }
     String name = peek(0);
@@ -237,11 +231,11 @@ final class RustReader {
       }
       CheckedFile.Def d = new CheckedFile.Def(name, key, -1, line);
       defs.add(d);
-      pending.add(new Object[] {module, d, off, null});
+      pending.add(new Pending(module, d, off, null));
     } else {
       CheckedFile.Def d = new CheckedFile.Def(name, key, 0, line);
       defs.add(d);
-      pending.add(new Object[] {module, d, value, null});
+      pending.add(new Pending(module, d, value, null));
     }
   }
 
@@ -426,16 +420,9 @@ final class RustReader {
 
   /** Evaluates an expression of a register! header (constants may come later in the file). */
   private long env0(List<String> expr, String module) throws Expr.Unreadable {
-    // constants are resolved after the walk; do a local pass over what is known so far
+    // constants are resolved after the walk; evaluate with what is known so far
     Expr local = new Expr();
-    for (Object[] p : pending) {
-      CheckedFile.Def d = (CheckedFile.Def) p[1];
-      @SuppressWarnings("unchecked")
-      List<String> body = (List<String>) p[2];
-      @SuppressWarnings("unchecked")
-      List<String> params = (List<String>) p[3];
-      local.define(new Expr.Macro(d.key(), params, qualify(body, (String) p[0]), d.line()));
-    }
+    defineAll(local);
     List<String> q = qualify(expr, module);
     for (String t : q) {
       if (keys.containsKey(t)) {
