@@ -208,7 +208,7 @@ final class RegsCommand implements Runnable {
           RegsCheck.Scope.valueOf(scope.name().toUpperCase(Locale.ROOT)),
           new LinkedHashSet<>(blocks));
       if (r.agreed() == 0 && r.differences().stream()
-          .noneMatch(d -> d.kind() == RegsCheck.DiffKind.MISMATCH)) {
+          .allMatch(d -> d.kind() == RegsCheck.DiffKind.UNKNOWN)) {
         out.println("regs check: " + file + ": defines no register, field or value of "
             + map.file() + " (is it a register file? --lang c|rust if the extension misleads)");
         out.flush();

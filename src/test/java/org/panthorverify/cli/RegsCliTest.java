@@ -105,6 +105,23 @@ class RegsCliTest {
   }
 
   @Test
+  void aFileWithNoNameInCommonIsNotAnAgreementButOneWithOnlyUnreadableNamesIsReported()
+      throws Exception {
+    Path none = dir.resolve("none.rs");
+    Files.writeString(none, "pub const NOT_A_REGISTER: u32 = 1;\n", StandardCharsets.UTF_8);
+    Run r = run("regs", "check", none.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("defines no register, field or value of"), r.out());
+    Path bad = dir.resolve("bad.rs");
+    Files.writeString(bad, "pub const GPU_ARCH_MAJOR_MASK: u32 = genmask_u32(31..=28);\n",
+        StandardCharsets.UTF_8);
+    r = run("regs", "check", "--scope", "common", bad.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("bad.rs:1: GPU_ARCH_MAJOR_MASK: cannot evaluate: "
+        + "genmask_u32(31..=28) is not a bit range"), r.out());
+  }
+
+  @Test
   void badInputIsOneLineAndExitTwo() throws Exception {
     Path rs = dir.resolve("x.rs");
     Files.writeString(rs, "pub const A: u32 = 1;\n", StandardCharsets.UTF_8);
