@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.panthorverify.regs.RegisterMap;
+import org.panthorverify.report.RunDirectory;
 import org.panthorverify.regs.RegsCheck;
 import org.panthorverify.regs.RegsException;
 import org.panthorverify.regs.RegsGen;
@@ -64,11 +63,7 @@ final class RegsCommand implements Runnable {
       throw new RegsException("register description not found: " + source
           + " (give one with --source FILE)");
     }
-    try {
-      return RegsParser.parse(shown(source), Files.readString(source, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new RegsException("cannot read " + source + ": " + e.getMessage());
-    }
+    return RegsParser.parse(shown(source), RegsParser.read(source, "register description"));
   }
 
   /** Prints a RegsException one line at a time and returns the usage exit code. */
@@ -83,13 +78,7 @@ final class RegsCommand implements Runnable {
   /** Writes {@code text} to {@code out} through a temporary file in the same folder. */
   static void write(Path out, String text) {
     try {
-      Path dir = out.toAbsolutePath().getParent();
-      if (dir != null) {
-        Files.createDirectories(dir);
-      }
-      Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      RunDirectory.writeAtomically(out, text);
     } catch (IOException e) {
       throw new RegsException("cannot write " + out + ": " + e.getMessage());
     }

@@ -48,7 +48,7 @@ public final class RegsParser {
   }
 
   /** The text of {@code path} ({@code what} names it in the one-line error). */
-  static String read(Path path, String what) {
+  public static String read(Path path, String what) {
     try {
       return Files.readString(path, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
