@@ -69,6 +69,7 @@ public final class Symbols {
   private final List<Symbol> all = new ArrayList<>();
   private final List<Entity> entities = new ArrayList<>();
   private final Map<String, List<Symbol>> byName = new LinkedHashMap<>();
+  private final Map<Entity, List<Symbol>> byEntity = new java.util.IdentityHashMap<>();
   /** The block being walked: the {@link Entity#block()} of what is created now. */
   private Block current;
 
@@ -101,22 +102,18 @@ public final class Symbols {
     return byName.getOrDefault(name, List.of());
   }
 
-  /** The symbols of one entity. */
+  /** The symbols of one entity, in file order. */
   public List<Symbol> of(Entity e) {
-    List<Symbol> out = new ArrayList<>();
-    for (Symbol s : all) {
-      if (s.entity() == e) {
-        out.add(s);
-      }
-    }
-    return out;
+    return byEntity.getOrDefault(e, List.of());
   }
+
 
   private void add(String name, Kind kind, long value, long stride, int count, int msb, int lsb,
       long raw, Entity e, boolean emitted, boolean alias) {
     Symbol s = new Symbol(name, kind, value, stride, count, msb, lsb, raw, e, emitted, alias);
     all.add(s);
     byName.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
+    byEntity.computeIfAbsent(e, k -> new ArrayList<>()).add(s);
   }
 
   private static boolean isSymbolName(String alias) {
